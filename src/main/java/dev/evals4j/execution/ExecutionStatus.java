@@ -1,0 +1,18 @@
+package dev.evals4j.execution;
+
+/** The final status of one item (one dataset row and repetition) of an execution. */
+public enum ExecutionStatus {
+    /** The item was never started, or was cancelled before its outcome was known (stop, shutdown). */
+    DID_NOT_RUN,
+    /** The first attempt succeeded. */
+    COMPLETED,
+    /** An attempt after the first one succeeded; the earlier attempts' exceptions are kept. */
+    COMPLETED_WITH_RETRIES,
+    /** Every allowed attempt failed, or the failure was not retryable. */
+    FAILED;
+
+    /** Whether the item produced an output ({@link #COMPLETED} or {@link #COMPLETED_WITH_RETRIES}). */
+    public boolean isCompleted() {
+        return this == COMPLETED || this == COMPLETED_WITH_RETRIES;
+    }
+}

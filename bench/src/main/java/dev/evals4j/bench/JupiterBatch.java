@@ -1,0 +1,88 @@
+package dev.evals4j.bench;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The rows the JUnit contender is running now. Jupiter instantiates {@link JupiterParallelEvals}
+ * itself, so the workload reaches it through the static {@link #current()} batch.
+ *
+ * <p>Thread-safe: Jupiter's worker threads call {@link #call} concurrently; the in-flight count
+ * and its trace are guarded by this batch's lock.
+ */
+final class JupiterBatch {
+
+    private static volatile JupiterBatch current;
+
+    private final Workload workload;
+    private final long deadlineNanos;
+    private final ConcurrencyTrace trace;
+    private int inFlight;
+
+    private JupiterBatch(Workload workload, long deadlineNanos, ConcurrencyTrace trace) {
+        this.workload = workload;
+        this.deadlineNanos = deadlineNanos;
+        this.trace = trace;
+    }
+
+    /** Makes {@code workload} the current batch; rows that would start after {@code deadlineNanos} are aborted. */
+    static void install(Workload workload, long deadlineNanos, ConcurrencyTrace trace) {
+        current = new JupiterBatch(workload, deadlineNanos, trace);
+    }
+
+    /** Forgets the current batch. */
+    static void clear() {
+        current = null;
+    }
+
+    /** The current batch. */
+    static JupiterBatch current() {
+        JupiterBatch batch = current;
+        if (batch == null) {
+            throw new IllegalStateException("no JUnit benchmark batch installed: run JupiterParallelEvals through "
+                    + JupiterParallelContender.class.getSimpleName());
+        }
+        return batch;
+    }
+
+    /** The prompts of the batch's rows. */
+    List<String> prompts() {
+        return workload.prompts();
+    }
+
+    /**
+     * Makes one call the way a test would: blocking, with the scenario's timeout, no retry. A row that
+     * would start after the time cap is aborted (it counts as lost).
+     *
+     * @throws Exception the client's exception, or a {@link TimeoutException}
+     */
+    void call(String prompt) throws Exception {
+        if (System.nanoTime() - deadlineNanos > 0) {
+            Assumptions.abort("the benchmark's time cap has passed");
+        }
+        adjustInFlight(+1);
+        CompletableFuture<String> answer = workload.client().call(prompt);
+        try {
+            answer.get(workload.scenario().taskTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (CancellationException e) {
+            throw new IllegalStateException("the call for " + prompt + " was cancelled", e);
+        } finally {
+            adjustInFlight(-1);
+        }
+    }
+
+    private synchronized void adjustInFlight(int delta) {
+        inFlight += delta;
+        trace.record(System.nanoTime(), inFlight, ConcurrencyTrace.NO_LIMIT);
+    }
+}

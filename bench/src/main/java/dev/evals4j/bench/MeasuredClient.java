@@ -1,0 +1,35 @@
+package dev.evals4j.bench;
+
+import dev.evals4j.sim.SimClient;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link SimClient} that records the latency of every successful call.
+ *
+ * <p>Thread-safe, like the client and the recorder it wraps.
+ */
+public final class MeasuredClient {
+
+    private final SimClient client;
+    private final LatencyRecorder latencies = new LatencyRecorder();
+
+    /** Wraps {@code client}. */
+    public MeasuredClient(SimClient client) {
+        this.client = client;
+    }
+
+    /** Sends {@code prompt}; the future completes with the answer or the client's exception. */
+    public CompletableFuture<String> call(String prompt) {
+        long start = System.nanoTime();
+        return client.completeAsync(prompt).whenComplete((answer, failure) -> {
+            if (failure == null) {
+                latencies.record(System.nanoTime() - start);
+            }
+        });
+    }
+
+    /** The latencies of the successful calls so far. */
+    public LatencyRecorder latencies() {
+        return latencies;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.evals4j.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The five scenarios of DESIGN.md §6, sized so that eight contenders run all of them in well under
+ * five minutes on two cores.
+ */
+public final class Scenarios {
+
+    /** The concurrency ceiling of the adaptive strategies, and the divisor of the unbounded ideals. */
+    public static final int MAX_CONCURRENCY = 100;
+
+    private static final Duration LATENCY = Duration.ofMillis(50);
+    private static final double SMALL_SPREAD = 0.1;
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private Scenarios() {}
+
+    /** All five scenarios, in table order. */
+    public static List<Scenario> all() {
+        return List.of(unbounded(), rateLimited(), capacityLimited(), shiftingLimit(), flaky());
+    }
+
+    /** 2,000 rows of 50 ms with no server limit: ideal = N x latency / 100. */
+    public static Scenario unbounded() {
+        int rows = 2_000;
+        return new Scenario("unbounded", rows, LATENCY, SMALL_SPREAD, List.of(), 0, 0, 0.0, 0.0,
+                rows * seconds(LATENCY) / MAX_CONCURRENCY,
+                "N x median latency / " + MAX_CONCURRENCY + " (the adaptive strategies' ceiling, used for every contender)",
+                TIMEOUT, Duration.ofSeconds(12), false);
+    }
+
+    /** 1,000 rows against 100 requests/s (burst 10), 429 + Retry-After above it: ideal = N / R. */
+    public static Scenario rateLimited() {
+        int rows = 1_000;
+        double rate = 100;
+        return new Scenario("rate-limited", rows, LATENCY, SMALL_SPREAD, List.of(new RateStep(0, rate)), 10, 0,
+                0.0, 0.0, rows / rate, "N / R with R = " + (int) rate + " req/s",
+                TIMEOUT, Duration.ofSeconds(20), true);
+    }
+
+    /** 600 rows; latency grows once more than 20 calls are in flight: ideal = N x latency / K. */
+    public static Scenario capacityLimited() {
+        int rows = 600;
+        int capacity = 20;
+        return new Scenario("capacity-limited", rows, LATENCY, SMALL_SPREAD, List.of(), 0, capacity, 0.0, 0.0,
+                rows * seconds(LATENCY) / capacity, "N x median latency / K with K = " + capacity,
+                TIMEOUT, Duration.ofSeconds(11), false);
+    }
+
+    /**
+     * 700 rows; 100 requests/s, a quarter of that from 3 s to 6 s, then 100 again: ideal = the time
+     * the schedule takes to admit N requests.
+     */
+    public static Scenario shiftingLimit() {
+        int rows = 700;
+        List<RateStep> schedule = List.of(new RateStep(0, 100), new RateStep(3, 25), new RateStep(6, 100));
+        return new Scenario("shifting", rows, LATENCY, SMALL_SPREAD, schedule, 10, 0, 0.0, 0.0,
+                RateStep.timeToServe(rows, schedule),
+                "time for the schedule 100 req/s, 25 req/s from 3 s, 100 req/s from 6 s to admit N",
+                TIMEOUT, Duration.ofSeconds(18), true);
+    }
+
+    /** 500 rows with 5% transient errors and 1% hangs: ideal = N x latency / 100 (no faults). */
+    public static Scenario flaky() {
+        int rows = 500;
+        return new Scenario("flaky", rows, LATENCY, SMALL_SPREAD, List.of(), 0, 0, 0.05, 0.01,
+                rows * seconds(LATENCY) / MAX_CONCURRENCY,
+                "N x median latency / " + MAX_CONCURRENCY + " as if no call failed or hung",
+                TIMEOUT, Duration.ofSeconds(15), false);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

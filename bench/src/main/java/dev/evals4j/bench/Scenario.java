@@ -1,8 +1,10 @@
 package dev.evals4j.bench;
 
+import dev.evals4j.sim.SimulatorConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * One workload of the benchmark: how many rows, how the simulated provider behaves, what a
@@ -39,6 +41,9 @@ public record Scenario(
         Duration cap,
         boolean charted) {
 
+    private static final long SEED = 42;
+    private static final Duration MAX_HANG = Duration.ofSeconds(60);
+
     /** Validates and copies. */
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -47,10 +52,37 @@ public record Scenario(
             throw new IllegalArgumentException("scenario " + name + " has an impossible setting: rows=" + rows
                     + ", idealSeconds=" + idealSeconds + ", capacity=" + capacity + ", burst=" + burst);
         }
+        if (!rateSchedule.isEmpty() && (burst < 1 || rateSchedule.get(0).atSeconds() != 0)) {
+            throw new IllegalArgumentException("scenario " + name + ": a rate limit needs burst >= 1 and a first step"
+                    + " at 0 s, was burst=" + burst + ", schedule=" + rateSchedule);
+        }
     }
 
     /** The prompts of this scenario's rows: {@code row-0}, {@code row-1}, and so on. */
     public List<String> prompts() {
-        return java.util.stream.IntStream.range(0, rows).mapToObj(i -> "row-" + i).toList();
+        return IntStream.range(0, rows).mapToObj(i -> "row-" + i).toList();
+    }
+
+    /**
+     * The simulator settings of this scenario, with a fixed seed so every contender meets the same
+     * draws in the same order. A hanging call is dropped after {@code maxHang}, far beyond any timeout.
+     */
+    public SimulatorConfig simulatorConfig() {
+        SimulatorConfig.Builder config = SimulatorConfig.builder()
+                .latency(latencyMedian, latencySigma)
+                .errorRate(errorRate)
+                .hangRate(hangRate)
+                .maxHang(MAX_HANG)
+                .seed(SEED);
+        if (!rateSchedule.isEmpty()) {
+            config.rateLimit(rateSchedule.get(0).requestsPerSecond(), burst);
+            for (RateStep step : rateSchedule.subList(1, rateSchedule.size())) {
+                config.rateStep(Duration.ofNanos(Math.round(step.atSeconds() * 1e9)), step.requestsPerSecond());
+            }
+        }
+        if (capacity > 0) {
+            config.capacity(capacity);
+        }
+        return config.build();
     }
 }

@@ -72,6 +72,14 @@ public final class Scenarios {
                 TIMEOUT, Duration.ofSeconds(15), false);
     }
 
+    /** 1,000 quick rows with no limit, run before the benchmark and not reported. */
+    public static Scenario warmUp() {
+        int rows = 1_000;
+        Duration latency = Duration.ofMillis(5);
+        return new Scenario("warm-up", rows, latency, 0.0, List.of(), 0, 0, 0.0, 0.0,
+                rows * seconds(latency) / MAX_CONCURRENCY, "not reported", TIMEOUT, Duration.ofSeconds(10), false);
+    }
+
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }

@@ -1,0 +1,44 @@
+package dev.evals4j.bench;
+
+import dev.evals4j.concurrency.Adaptive;
+import dev.evals4j.concurrency.AdaptiveRateLimiter;
+import dev.evals4j.concurrency.Aimd;
+import dev.evals4j.concurrency.ConcurrencyStrategies;
+import dev.evals4j.concurrency.SlidingWindow;
+import java.util.List;
+
+/** The contenders of the benchmark, in table order. */
+public final class Contenders {
+
+    private Contenders() {}
+
+    /**
+     * Every contender: {@code adaptive} (dotevals' defaults), {@code aimd} (the seed's controller,
+     * max 100, starting at 100 as Phoenix starts it at its concurrency), {@code sliding-10},
+     * {@code fixed-3}, {@code fixed-100}, {@code default} (the factory's default strategy, max 100),
+     * {@code adaptive+pacer} and {@code junit-parallel}.
+     */
+    public static List<Contender> all() {
+        int max = Scenarios.MAX_CONCURRENCY;
+        return List.of(
+                ExecutorContender.of("adaptive", ticker -> Adaptive.builder().ticker(ticker).build()),
+                ExecutorContender.of("aimd", ticker -> new Aimd(max, max, ticker)),
+                ExecutorContender.of("sliding-10", ticker -> new SlidingWindow(10)),
+                fixed(3),
+                fixed(max),
+                ExecutorContender.of("default", ticker -> ConcurrencyStrategies.defaultStrategy(max, ticker)),
+                new ExecutorContender("adaptive+pacer", ticker -> Adaptive.builder().ticker(ticker).build(),
+                        ticker -> AdaptiveRateLimiter.builder().ticker(ticker).build()),
+                junitParallel());
+    }
+
+    /** The executor with a fixed window of {@code n} calls, named {@code fixed-n}. */
+    public static Contender fixed(int n) {
+        return ExecutorContender.of("fixed-" + n, ticker -> new SlidingWindow(n));
+    }
+
+    /** JUnit Jupiter's parallel {@code @ParameterizedTest} at the adaptive strategies' ceiling. */
+    public static Contender junitParallel() {
+        return new JupiterParallelContender(Scenarios.MAX_CONCURRENCY);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.evals4j.bench;
+
+import dev.evals4j.concurrency.ConcurrencyStrategy;
+import dev.evals4j.concurrency.RequestPacer;
+import dev.evals4j.concurrency.Ticker;
+import dev.evals4j.execution.AsyncExecutor;
+import dev.evals4j.execution.ExecutionListener;
+import dev.evals4j.execution.ExecutionSummary;
+import dev.evals4j.execution.RetryPolicy;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The evals4j {@link AsyncExecutor} with one concurrency strategy (and optionally a request pacer),
+ * the benchmark's retry policy, the scenario's per-call timeout and {@code exitOnError=false}.
+ *
+ * <p>The strategy and pacer are built fresh for every run, on the system ticker. The time cap is
+ * enforced with {@code Executor.stop()}: rows not finished by then end {@code DID_NOT_RUN} and are
+ * counted as lost. Not thread-safe: run one contender at a time.
+ */
+public final class ExecutorContender implements Contender {
+
+    /**
+     * The default retry policy with its waits scaled to the benchmark's 50 ms calls: 4 attempts,
+     * exponential back-off with jitter from 100 ms doubling to at most 2 s (instead of 1 s to 30 s).
+     */
+    public static final RetryPolicy RETRY_POLICY = RetryPolicy.builder()
+            .maxAttempts(RetryPolicy.DEFAULT_MAX_ATTEMPTS)
+            .waitExponential(Duration.ofMillis(100), Duration.ofSeconds(2))
+            .jitter(true)
+            .build();
+
+    /** How the executor contenders are configured, for the method note. */
+    public static final String SETTINGS = "The executor contenders use `AsyncExecutor` with the default retry "
+            + "predicate and attempt budget (4) but waits scaled to 50 ms calls (exponential with jitter, 100 ms "
+            + "doubling to at most 2 s, instead of 1 s to 30 s); rate-limited attempts are requeued after "
+            + "the simulator's Retry-After without spending an attempt; per-call timeout as listed; "
+            + "exitOnError=false.";
+
+    private final String name;
+    private final Function<Ticker, ConcurrencyStrategy> strategy;
+    private final Function<Ticker, RequestPacer> pacer;
+
+    /**
+     * A contender called {@code name} whose strategy and pacer are built by the given factories
+     * for every run.
+     */
+    public ExecutorContender(String name, Function<Ticker, ConcurrencyStrategy> strategy,
+            Function<Ticker, RequestPacer> pacer) {
+        this.name = name;
+        this.strategy = strategy;
+        this.pacer = pacer;
+    }
+
+    /** A contender with a concurrency strategy and no pacer. */
+    public static ExecutorContender of(String name, Function<Ticker, ConcurrencyStrategy> strategy) {
+        return new ExecutorContender(name, strategy, ticker -> RequestPacer.unlimited());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ContenderOutcome run(Workload workload) {
+        Ticker ticker = Ticker.system();
+        MeasuredClient client = workload.client();
+        AsyncExecutor<String, String> executor = AsyncExecutor.<String, String>builder(
+                        (prompt, attempt) -> client.call(prompt))
+                .strategy(strategy.apply(ticker))
+                .pacer(pacer.apply(ticker))
+                .retryPolicy(RETRY_POLICY)
+                .timeout(workload.scenario().taskTimeout())
+                .exitOnError(false)
+                .ticker(ticker)
+                .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bench-time-cap");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long start = System.nanoTime();
+        ConcurrencyTrace trace = new ConcurrencyTrace(start);
+        try {
+            timer.schedule(executor::stop, workload.scenario().cap().toNanos(), TimeUnit.NANOSECONDS);
+            ExecutionSummary summary = executor.run(workload.prompts().iterator(), new TraceListener(trace));
+            long end = System.nanoTime();
+            return new ContenderOutcome(end - start, (int) (summary.completed() + summary.completedWithRetries()),
+                    (int) summary.failed(), summary.stopped(), trace);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Copies the executor's in-flight count and limit into a trace. Called by one thread at a time. */
+    private static final class TraceListener implements ExecutionListener<String, String> {
+
+        private final ConcurrencyTrace trace;
+
+        TraceListener(ConcurrencyTrace trace) {
+            this.trace = trace;
+        }
+
+        @Override
+        public void concurrencyChanged(long tickerNanos, int inFlight, int limit) {
+            trace.record(tickerNanos, inFlight, limit);
+        }
+    }
+}

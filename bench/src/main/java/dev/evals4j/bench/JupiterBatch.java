@@ -1,11 +1,7 @@
 package dev.evals4j.bench;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -56,26 +52,20 @@ final class JupiterBatch {
     }
 
     /**
-     * Makes one call the way a test would: blocking, with the scenario's timeout, no retry. A row that
-     * would start after the time cap is aborted (it counts as lost).
+     * Makes one call the way a test would: blocking, with the client's timeout (the scenario's
+     * per-call timeout), no retry. A row that would start after the time cap is aborted (it counts
+     * as lost).
      *
-     * @throws Exception the client's exception, or a {@link TimeoutException}
+     * @throws IOException the client's failure: a 429, a 5xx, a timeout
+     * @throws InterruptedException if Jupiter interrupts the worker
      */
-    void call(String prompt) throws Exception {
+    void call(String prompt) throws IOException, InterruptedException {
         if (System.nanoTime() - deadlineNanos > 0) {
             Assumptions.abort("the benchmark's time cap has passed");
         }
         adjustInFlight(+1);
-        CompletableFuture<String> answer = workload.client().call(prompt);
         try {
-            answer.get(workload.scenario().taskTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (CancellationException e) {
-            throw new IllegalStateException("the call for " + prompt + " was cancelled", e);
+            workload.client().complete(prompt);
         } finally {
             adjustInFlight(-1);
         }

@@ -1,6 +1,7 @@
 package dev.evals4j.bench;
 
 import dev.evals4j.sim.SimClient;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,6 +27,19 @@ public final class MeasuredClient {
                 latencies.record(System.nanoTime() - start);
             }
         });
+    }
+
+    /**
+     * Sends {@code prompt} and waits for the answer, as a blocking test would.
+     *
+     * @throws IOException the client's failure: a 429, a 5xx, a timeout
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public String complete(String prompt) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String answer = client.complete(prompt);
+        latencies.record(System.nanoTime() - start);
+        return answer;
     }
 
     /** The latencies of the successful calls so far. */

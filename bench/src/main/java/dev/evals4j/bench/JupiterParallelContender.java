@@ -15,6 +15,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * with {@code junit.jupiter.execution.parallel} enabled at a fixed parallelism. Completed and failed
  * rows are the summary's succeeded and failed tests; aborted ones (started after the time cap) are lost.
  *
+ * <p>The pool's maximum size is pinned to the parallelism: left at its default (256 + parallelism),
+ * Jupiter's fork-join pool adds a compensating thread whenever a worker blocks in the HTTP client,
+ * and a "parallelism 100" run was measured with up to 356 calls in flight.
+ *
  * <p>Only Jupiter is registered and no listener or configuration file is picked up implicitly, so
  * the run sees exactly the parameters below. Not thread-safe: run one contender at a time.
  */
@@ -68,6 +72,8 @@ public final class JupiterParallelContender implements Contender {
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
+                        Integer.toString(parallelism))
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.max-pool-size",
                         Integer.toString(parallelism))
                 .build();
     }

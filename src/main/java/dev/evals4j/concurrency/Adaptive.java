@@ -8,10 +8,19 @@ import java.util.Objects;
  * flaws: here every error, timeout and rate limit backs the limit off, and flat throughput is not an
  * improvement.
  *
+ * <h2>Measuring</h2>
+ * Throughput is successes per second, read from the {@link Ticker}. A measurement of a new limit
+ * starts one smoothed latency after the change (calls started under the old limit are then mostly
+ * done) and lasts at least one smoothed latency while ramping, four near the knee (where a 10% step
+ * must be told from noise). It completes once it also holds {@code throughputWindow} (20)
+ * successes, or, when successes are scarce, once it has lasted {@code adaptationInterval} (2 s) with
+ * at least two. Decisions are therefore paced by the provider's latency: about every 150 ms at
+ * 50 ms per call, every few seconds at several seconds per call. Decisions are taken when a success
+ * is reported; {@link #limit()} only reads.
+ *
  * <h2>Climbing</h2>
- * After every change of the limit the strategy measures the success throughput at the new limit (see
- * {@link Builder#throughputWindow(int)} and {@link Builder#adaptationInterval(Duration)}). It then
- * compares the throughput with the one measured before the change:
+ * After each measurement of a raised limit the strategy compares its throughput with the one
+ * measured before the raise:
  * <ul>
  *   <li>A raise <em>pays</em> when it bought at least {@link Builder#requiredGainShare(double) half}
  *       of the throughput gain a perfectly scaling provider would give (doubling the limit must
@@ -100,7 +109,6 @@ public final class Adaptive implements ConcurrencyStrategy {
     private int limitBeforeProbe;
     private int stableMeasurements;
     private long lastBackoff = Long.MIN_VALUE;
-    private boolean backedOff;
 
     /**
      * An adaptive strategy with dotevals' defaults except for the limits given here.
@@ -253,7 +261,7 @@ public final class Adaptive implements ConcurrencyStrategy {
     }
 
     private synchronized void backOff(long startNanos) {
-        if (backedOff && startNanos < lastBackoff) {
+        if (startNanos < lastBackoff) {
             return;
         }
         long now = ticker.nanoTime();
@@ -261,7 +269,6 @@ public final class Adaptive implements ConcurrencyStrategy {
         rampCeiling = backedOffLimit;
         limit = backoffBurst.record(now) ? minConcurrency : backedOffLimit;
         lastBackoff = now;
-        backedOff = true;
         referenceThroughput = Double.NaN;
         stableMeasurements = 0;
         phase = limit < rampCeiling ? Phase.BASELINE : Phase.HOLDING;
@@ -335,13 +342,16 @@ public final class Adaptive implements ConcurrencyStrategy {
             return this;
         }
 
-        /** The longest a measurement lasts when fewer than the throughput window's successes arrive (default 2 s). */
+        /**
+         * How long a measurement lasts at most, unless it has fewer than two successes, when fewer
+         * than {@code throughputWindow} successes arrive (default 2 s).
+         */
         public Builder adaptationInterval(Duration adaptationInterval) {
             this.adaptationInterval = Checks.positive(adaptationInterval, "adaptationInterval");
             return this;
         }
 
-        /** Successes after which a measurement completes early (default 20), at least 2. */
+        /** Successes after which a measurement that lasted its minimum span completes (default 20), at least 2. */
         public Builder throughputWindow(int throughputWindow) {
             this.throughputWindow = Checks.atLeast(2, throughputWindow, "throughputWindow");
             return this;

@@ -15,13 +15,10 @@ final class ErrorBurst {
     private final Deque<Long> errorTimes = new ArrayDeque<>();
 
     ErrorBurst(int threshold, long windowNanos) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("collapse error threshold must be at least 1, was " + threshold);
-        }
+        this.threshold = Checks.atLeast(1, threshold, "collapseErrorThreshold");
         if (windowNanos <= 0) {
-            throw new IllegalArgumentException("collapse window must be positive, was " + windowNanos + " ns");
+            throw new IllegalArgumentException("collapseWindow must be positive, was " + windowNanos + " ns");
         }
-        this.threshold = threshold;
         this.windowNanos = windowNanos;
     }
 

@@ -1,0 +1,130 @@
+package dev.evals4j.dataset;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A JSON dataset ({@code .json}): a top-level array of objects, read one element at a time with
+ * Jackson's streaming parser. An element that is not an object is a {@link MalformedEntry}; a
+ * syntax error or a truncated file ends the dataset with a {@link MalformedEntry} at the place of
+ * the problem, since nothing after it can be trusted. Immutable and thread-safe.
+ */
+final class JsonArraySource implements DatasetSource {
+
+    private final DatasetResource resource;
+
+    JsonArraySource(DatasetResource resource) {
+        this.resource = Objects.requireNonNull(resource, "resource");
+    }
+
+    @Override
+    public Stream<DatasetEntry> open() {
+        BufferedReader reader = resource.openReader();
+        try {
+            JsonParser parser = JsonSupport.MAPPER.createParser(reader);
+            expectArray(parser);
+            return EntryStreams.of(new Elements(resource, parser), parser, resource.name());
+        } catch (IOException | RuntimeException e) {
+            closeAfterFailure(reader, e);
+            if (e instanceof DatasetException datasetException) {
+                throw datasetException;
+            }
+            throw new DatasetException("Cannot read dataset " + resource.name() + " (" + resource.origin()
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    private void expectArray(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first != JsonToken.START_ARRAY) {
+            throw new DatasetException("Dataset " + resource.name() + " (" + resource.origin()
+                    + ") must hold a top-level JSON array of objects, but it holds "
+                    + JsonSupport.kindOf(first) + ". Wrap the objects in [ ... ], or use a .jsonl file"
+                    + " with one object per line.");
+        }
+    }
+
+    private static void closeAfterFailure(BufferedReader reader, Exception failure) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "JSON array " + resource.name() + " " + resource.origin();
+    }
+
+    @Override
+    public Optional<String> fingerprint() {
+        return resource.fingerprint();
+    }
+
+    /** Reads array elements one at a time. Not thread-safe. */
+    private static final class Elements extends EntryIterator {
+
+        private final JsonParser parser;
+        private long index;
+        private boolean done;
+
+        Elements(DatasetResource resource, JsonParser parser) {
+            super(resource);
+            this.parser = parser;
+        }
+
+        @Override
+        protected DatasetEntry readNext() throws IOException {
+            if (done) {
+                return null;
+            }
+            long line = parser.currentLocation().getLineNr();
+            try {
+                return readElement();
+            } catch (JsonProcessingException e) {
+                done = true;
+                return new MalformedEntry(index++, locationOf(JsonSupport.lineOf(e, line)),
+                        JsonSupport.invalidJson(e) + "; the rest of the file is not read");
+            }
+        }
+
+        private DatasetEntry readElement() throws IOException {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                return afterArray();
+            }
+            long line = parser.currentTokenLocation().getLineNr();
+            if (token == null) {
+                done = true;
+                return new MalformedEntry(index++, locationOf(line),
+                        "the file ends before the array is closed (it may be truncated): ']' is missing");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                long position = index++;
+                return new MalformedEntry(position, locationOf(line), "array element " + position
+                        + " is " + JsonSupport.kindOf(token) + ", expected a JSON object");
+            }
+            Map<String, Object> columns = JsonSupport.MAPPER.readValue(parser, JsonSupport.COLUMNS);
+            return RowIds.row(index++, columns, locationOf(line));
+        }
+
+        private DatasetEntry afterArray() throws IOException {
+            done = true;
+            JsonToken trailing = parser.nextToken();
+            if (trailing == null) {
+                return null;
+            }
+            return new MalformedEntry(index++, locationOf(parser.currentTokenLocation().getLineNr()),
+                    "unexpected " + JsonSupport.kindOf(trailing) + " after the closing ']' of the array");
+        }
+    }
+}

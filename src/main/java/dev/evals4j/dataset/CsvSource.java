@@ -60,7 +60,8 @@ final class CsvSource implements DatasetSource {
     }
 
     private List<String> readHeader(CsvParser parser) throws IOException {
-        CsvRecord first = readRecord(parser);
+        JsonToken wholeFile = parser.nextToken();
+        CsvRecord first = wholeFile == JsonToken.START_ARRAY ? readRecord(parser) : null;
         if (first == null) {
             throw new DatasetException("CSV dataset " + resource.name() + " (" + resource.origin()
                     + ") is empty. Its first line must be a header of column names, such as"
@@ -84,21 +85,27 @@ final class CsvSource implements DatasetSource {
     /** One CSV record: the 1-based line it starts on, and its fields. */
     private record CsvRecord(long line, List<String> fields) {}
 
-    /** The next record, or {@code null} at the end. */
+    /**
+     * The next record, or {@code null} at the end. The parser wraps the whole file in an array and
+     * each record in an inner array; a record's line is that of its first field.
+     */
     private static CsvRecord readRecord(CsvParser parser) throws IOException {
         JsonToken start = parser.nextToken();
-        if (start == null) {
+        if (start != JsonToken.START_ARRAY) {
             return null;
         }
-        long line = parser.currentTokenLocation().getLineNr();
+        long line = -1;
         List<String> fields = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token == null) {
                 throw new IOException("unexpected end of the CSV data inside a record");
             }
+            if (line < 0) {
+                line = parser.currentTokenLocation().getLineNr();
+            }
             fields.add(parser.getText());
         }
-        return new CsvRecord(line, fields);
+        return new CsvRecord(line < 0 ? parser.currentLocation().getLineNr() : line, fields);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.evals4j.dataset;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
@@ -72,6 +73,8 @@ final class JsonArraySource implements DatasetSource {
     /** Reads array elements one at a time. Not thread-safe. */
     private static final class Elements extends EntryIterator {
 
+        private static final String TRUNCATED = "the file ends before the array is closed; it may be truncated";
+
         private final JsonParser parser;
         private long index;
         private boolean done;
@@ -89,6 +92,10 @@ final class JsonArraySource implements DatasetSource {
             long line = parser.currentLocation().getLineNr();
             try {
                 return readElement();
+            } catch (JsonEOFException e) {
+                done = true;
+                return new MalformedEntry(index++, locationOf(JsonSupport.lineOf(e, line)),
+                        TRUNCATED + " (" + JsonSupport.invalidJson(e) + ")");
             } catch (JsonProcessingException e) {
                 done = true;
                 return new MalformedEntry(index++, locationOf(JsonSupport.lineOf(e, line)),
@@ -104,8 +111,7 @@ final class JsonArraySource implements DatasetSource {
             long line = parser.currentTokenLocation().getLineNr();
             if (token == null) {
                 done = true;
-                return new MalformedEntry(index++, locationOf(line),
-                        "the file ends before the array is closed (it may be truncated): ']' is missing");
+                return new MalformedEntry(index++, locationOf(line), TRUNCATED);
             }
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren();
@@ -113,7 +119,7 @@ final class JsonArraySource implements DatasetSource {
                 return new MalformedEntry(position, locationOf(line), "array element " + position
                         + " is " + JsonSupport.kindOf(token) + ", expected a JSON object");
             }
-            Map<String, Object> columns = JsonSupport.MAPPER.readValue(parser, JsonSupport.COLUMNS);
+            Map<String, Object> columns = JsonSupport.ELEMENT_READER.readValue(parser);
             return RowIds.row(index++, columns, locationOf(line));
         }
 
@@ -124,7 +130,7 @@ final class JsonArraySource implements DatasetSource {
                 return null;
             }
             return new MalformedEntry(index++, locationOf(parser.currentTokenLocation().getLineNr()),
-                    "unexpected " + JsonSupport.kindOf(trailing) + " after the closing ']' of the array");
+                    "unexpected content after the closing ']' of the array: " + JsonSupport.kindOf(trailing));
         }
     }
 }

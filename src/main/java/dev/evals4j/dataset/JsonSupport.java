@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.LinkedHashMap;
 
 /** The Jackson configuration the JSON loaders share, and their wording of parse problems. */
@@ -18,6 +19,10 @@ final class JsonSupport {
     /** Objects become ordered maps, so columns keep the dataset's order. */
     static final JavaType COLUMNS =
             MAPPER.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
+
+    /** Reads one object from a parser that stands on its start, leaving the rest of the input alone. */
+    static final ObjectReader ELEMENT_READER =
+            MAPPER.readerFor(COLUMNS).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonSupport() {}
 

@@ -92,14 +92,12 @@ final class JsonArraySource implements DatasetSource {
             long line = parser.currentLocation().getLineNr();
             try {
                 return readElement();
-            } catch (JsonEOFException e) {
-                done = true;
-                return new MalformedEntry(index++, locationOf(JsonSupport.lineOf(e, line)),
-                        TRUNCATED + " (" + JsonSupport.invalidJson(e) + ")");
             } catch (JsonProcessingException e) {
                 done = true;
-                return new MalformedEntry(index++, locationOf(JsonSupport.lineOf(e, line)),
-                        JsonSupport.invalidJson(e) + "; the rest of the file is not read");
+                String problem = endsEarly(e)
+                        ? TRUNCATED + " (" + JsonSupport.invalidJson(e) + ")"
+                        : JsonSupport.invalidJson(e) + "; the rest of the file is not read";
+                return new MalformedEntry(index++, locationOf(JsonSupport.lineOf(e, line)), problem);
             }
         }
 
@@ -121,6 +119,12 @@ final class JsonArraySource implements DatasetSource {
             }
             Map<String, Object> columns = JsonSupport.ELEMENT_READER.readValue(parser);
             return RowIds.row(index++, columns, locationOf(line));
+        }
+
+        /** Whether the input stopped in the middle (Jackson says "end-of-input" between elements). */
+        private static boolean endsEarly(JsonProcessingException e) {
+            return e instanceof JsonEOFException
+                    || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
         }
 
         private DatasetEntry afterArray() throws IOException {

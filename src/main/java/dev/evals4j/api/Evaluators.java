@@ -34,6 +34,14 @@ public final class Evaluators {
     /** The tolerance of {@link #numericMatch(Object, Object)}: relative to the expected value, at least absolute. */
     private static final double DEFAULT_RELATIVE_TOLERANCE = 1e-6;
 
+    /** Equal nodes, with numbers compared by value (so 1 equals 1.0). */
+    private static final Comparator<JsonNode> NUMERIC_AWARE = (left, right) -> {
+        if (left.isNumber() && right.isNumber()) {
+            return left.decimalValue().compareTo(right.decimalValue());
+        }
+        return left.equals(right) ? 0 : 1;
+    };
+
     private Evaluators() {}
 
     /** {@code exact_match}: the output's text equals the expected text exactly ({@code 4} matches {@code "4"}). */
@@ -217,14 +225,6 @@ public final class Evaluators {
         }
         return JSON.valueToTree(expected);
     }
-
-    /** Equal nodes, with numbers compared by value (so 1 equals 1.0). */
-    private static final Comparator<JsonNode> NUMERIC_AWARE = (left, right) -> {
-        if (left.isNumber() && right.isNumber()) {
-            return left.decimalValue().compareTo(right.decimalValue());
-        }
-        return left.equals(right) ? 0 : 1;
-    };
 
     private static Optional<BigDecimal> asNumber(Object value) {
         if (value instanceof Number number) {

@@ -41,7 +41,7 @@ final class CsvSource implements DatasetSource {
     public Stream<DatasetEntry> open() {
         BufferedReader reader = resource.openReader();
         try {
-            CsvParser parser = (CsvParser) CSV.getFactory().createParser(reader);
+            CsvParser parser = CSV.getFactory().createParser(reader);
             parser.setSchema(CsvSchema.emptySchema());
             List<String> header = readHeader(parser);
             return EntryStreams.of(new Records(resource, parser, header), parser, resource.name());

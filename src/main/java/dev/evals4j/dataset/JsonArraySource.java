@@ -37,8 +37,11 @@ final class JsonArraySource implements DatasetSource {
             if (e instanceof DatasetException datasetException) {
                 throw datasetException;
             }
+            String problem = e instanceof JsonProcessingException parseFailure
+                    ? JsonSupport.invalidJson(parseFailure) + " on line " + JsonSupport.lineOf(parseFailure, 1)
+                    : e.getMessage();
             throw new DatasetException("Cannot read dataset " + resource.name() + " (" + resource.origin()
-                    + "): " + e.getMessage(), e);
+                    + "): " + problem + ". It must hold a top-level JSON array of objects.", e);
         }
     }
 

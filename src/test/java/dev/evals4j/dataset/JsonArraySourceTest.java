@@ -113,6 +113,17 @@ class JsonArraySourceTest {
     }
 
     @Test
+    void aFileThatIsNotJsonCannotBeOpenedAndTheMessageSaysWhere() {
+        DatasetSource source = files.write("garbage.json", "\n  oops");
+
+        assertThatThrownBy(source::open)
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("Cannot read dataset garbage.json")
+                .hasMessageContaining("invalid JSON at column 3")
+                .hasMessageContaining("on line 2");
+    }
+
+    @Test
     void aTopLevelObjectCannotBeOpenedAndTheMessageSuggestsJsonLines() {
         DatasetSource source = files.write("object.json", "{\"a\": 1}");
 

@@ -2,18 +2,11 @@ package dev.evals4j.dataset;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
@@ -66,11 +59,12 @@ public final class Datasets {
             return fromClassPath(trimmed, trimmed.substring(CLASSPATH_PREFIX.length()), loader);
         }
         if (trimmed.startsWith(FILE_PREFIX)) {
+            Path path = fileSpecPath(trimmed, baseDir);
             String written = trimmed.substring(FILE_PREFIX.length());
-            return fromFile(trimmed, written.startsWith("//") ? null : written, fileSpecPath(trimmed, baseDir));
+            return fromFile(trimmed, written.startsWith("//") ? path.toString() : written, path);
         }
-        if (isProviderName(trimmed)) {
-            return fromProvider(trimmed, loader);
+        if (ProvidedDatasets.isProviderSpec(trimmed)) {
+            return ProvidedDatasets.open(trimmed, loader);
         }
         return fromClassPathOrFile(trimmed, loader, baseDir);
     }
@@ -135,8 +129,7 @@ public final class Datasets {
                     + ". Check the path, or put the file under src/test/resources and name it by its"
                     + " class path location.");
         }
-        String locationName = name == null ? path.toAbsolutePath().normalize().toString() : name;
-        return format.source(new FileResource(locationName, path));
+        return format.source(new FileResource(name, path));
     }
 
     private static DatasetSource fromClassPathOrFile(String spec, ClassLoader loader, Path baseDir) {
@@ -190,76 +183,5 @@ public final class Datasets {
 
     private static String stripLeadingSlash(String name) {
         return name.startsWith("/") ? name.substring(1) : name;
-    }
-
-    private static boolean isProviderName(String spec) {
-        String name = nameOf(spec);
-        return name.indexOf('.') < 0 && name.indexOf('/') < 0 && name.indexOf('\\') < 0;
-    }
-
-    private static String nameOf(String spec) {
-        int query = spec.indexOf('?');
-        return query < 0 ? spec : spec.substring(0, query);
-    }
-
-    private static DatasetSource fromProvider(String spec, ClassLoader loader) {
-        String name = nameOf(spec);
-        Map<String, String> options = optionsOf(spec);
-        List<DatasetProvider> providers = providers(loader, spec);
-        DatasetProvider provider = providers.stream()
-                .filter(candidate -> candidate.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new DatasetException("Dataset '" + spec + "': no dataset provider is named '"
-                        + name + "'. Providers found: " + providerNames(providers) + ". A provider registers"
-                        + " in META-INF/services/" + DatasetProvider.class.getName() + "; a file dataset"
-                        + " needs an extension (" + DatasetFormat.supportedExtensions() + ")."));
-        try {
-            return Objects.requireNonNull(provider.open(Collections.unmodifiableMap(options)),
-                    () -> "dataset provider '" + name + "' returned no source");
-        } catch (DatasetException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DatasetException("Dataset provider '" + name + "' (" + provider.getClass().getName()
-                    + ") failed to open '" + spec + "' with options " + options + ": " + e, e);
-        }
-    }
-
-    private static List<DatasetProvider> providers(ClassLoader loader, String spec) {
-        try {
-            return ServiceLoader.load(DatasetProvider.class, loader).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .toList();
-        } catch (ServiceConfigurationError e) {
-            throw new DatasetException("Dataset '" + spec + "': a dataset provider could not be loaded: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static String providerNames(List<DatasetProvider> providers) {
-        if (providers.isEmpty()) {
-            return "none";
-        }
-        return String.join(", ", providers.stream().map(DatasetProvider::name).sorted().toList());
-    }
-
-    private static Map<String, String> optionsOf(String spec) {
-        int query = spec.indexOf('?');
-        Map<String, String> options = new LinkedHashMap<>();
-        if (query < 0 || query == spec.length() - 1) {
-            return options;
-        }
-        for (String pair : spec.substring(query + 1).split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new DatasetException("Dataset '" + spec + "': the option '" + pair
-                        + "' must be written key=value, as in 'name?split=test&n=50'.");
-            }
-            options.put(decode(pair.substring(0, equals)), decode(pair.substring(equals + 1)));
-        }
-        return options;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

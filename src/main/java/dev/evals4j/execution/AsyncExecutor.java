@@ -18,8 +18,10 @@ import java.util.random.RandomGenerator;
  * {@link RequestPacer} allows, with retries that hold no thread while they wait.
  *
  * <p>How a run works: an input reader thread moves inputs from the iterator into a bounded buffer
- * (twice the largest concurrency limit seen), so a huge iterator is never read far ahead. One
- * dispatcher thread owns all scheduling state and starts attempts on worker threads (virtual
+ * (twice the largest concurrency limit seen), so a huge iterator is never read far ahead. The
+ * thread that called {@link #run} becomes the run's dispatcher: it owns all scheduling state and
+ * makes every listener call (so listeners that keep thread-local state, like JUnit reporters, see
+ * one thread), and it starts attempts on worker threads (virtual
  * threads on Java 21+, daemon platform threads on 17) while fewer calls than the limit are in
  * flight and the pacer grants a permit, ready retries before new inputs. A failed attempt is
  * requeued with a not-before time; retries with more attempts behind them go first.
@@ -36,7 +38,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Thread-safety: {@link #run} may be called from any thread, also for several runs at once
  * (they share the strategy and pacer); {@link #stop()} from any thread. Listener callbacks happen
- * only on the run's dispatcher thread, one at a time. While a run is active, a JVM shutdown hook
+ * only on the run's dispatcher thread (the caller's), one at a time. While a run is active, a JVM shutdown hook
  * stops it and waits (up to the grace period plus a second) for it to finish recording.
  *
  * @param <I> the input type

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * One run of an {@link AsyncExecutor}: the event loop that owns every piece of scheduling state.
  *
- * <p>Exactly one thread, the one calling {@link #run()}, reads and writes the state below (retry
+ * <p>Exactly one thread, the one calling {@link #run()} (the caller of {@link AsyncExecutor#run}), reads and writes the state below (retry
  * queue, in-flight calls, item records, stop mode) and makes every listener and strategy call.
  * Other threads only post {@link Event}s: workers when an attempt ends, the {@link InputReader}
  * when an input arrives or the inputs end, {@link #requestStop()} from anywhere. The loop never

@@ -75,7 +75,7 @@ public final class Benchmark {
                     stats.received(), stats.rejected(), outcome.completed(), outcome.failed(),
                     scenario.rows() - outcome.completed() - outcome.failed());
             return new ContenderResult(row, client.latencies().percentileSeconds(95), outcome.capped(),
-                    outcome.trace());
+                    outcome.trace(), outcome.failureCauses());
         }
     }
 

@@ -9,8 +9,10 @@ package dev.evals4j.bench;
  * @param failed rows that ended failed
  * @param capped whether the scenario's time cap stopped the contender before every row finished
  * @param trace calls in flight over the run
+ * @param failureCauses the exceptions the failed rows ended with
  */
-public record ContenderOutcome(long makespanNanos, int completed, int failed, boolean capped, ConcurrencyTrace trace) {
+public record ContenderOutcome(long makespanNanos, int completed, int failed, boolean capped, ConcurrencyTrace trace,
+        FailureCauses failureCauses) {
 
     /** The makespan in seconds. */
     public double makespanSeconds() {

@@ -4,6 +4,8 @@ import dev.evals4j.concurrency.ConcurrencyStrategy;
 import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.execution.AsyncExecutor;
+import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionSummary;
 import dev.evals4j.execution.RetryPolicy;
@@ -18,8 +20,8 @@ import java.util.function.Function;
  * the benchmark's retry policy, the scenario's per-call timeout and {@code exitOnError=false}.
  *
  * <p>The strategy and pacer are built fresh for every run, on the system ticker. The time cap is
- * enforced with {@code Executor.stop()}: rows not finished by then end {@code DID_NOT_RUN} and are
- * counted as lost. Not thread-safe: run one contender at a time.
+ * enforced with {@code Executor.stop()} and no grace period: rows not finished by then, in flight or
+ * not, end {@code DID_NOT_RUN} and are counted as lost. Not thread-safe: run one contender at a time.
  */
 public final class ExecutorContender implements Contender {
 
@@ -76,6 +78,7 @@ public final class ExecutorContender implements Contender {
                 .retryPolicy(RETRY_POLICY)
                 .timeout(workload.scenario().taskTimeout())
                 .exitOnError(false)
+                .shutdownGrace(Duration.ZERO)
                 .ticker(ticker)
                 .build();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -85,24 +88,38 @@ public final class ExecutorContender implements Contender {
         });
         long start = System.nanoTime();
         ConcurrencyTrace trace = new ConcurrencyTrace(start);
+        FailureCauses failureCauses = new FailureCauses();
         try {
             timer.schedule(executor::stop, workload.scenario().cap().toNanos(), TimeUnit.NANOSECONDS);
-            ExecutionSummary summary = executor.run(workload.prompts().iterator(), new TraceListener(trace));
+            ExecutionSummary summary = executor.run(workload.prompts().iterator(),
+                    new RecordingListener(trace, failureCauses));
             long end = System.nanoTime();
             return new ContenderOutcome(end - start, (int) (summary.completed() + summary.completedWithRetries()),
-                    (int) summary.failed(), summary.stopped(), trace);
+                    (int) summary.failed(), summary.stopped(), trace, failureCauses);
         } finally {
             timer.shutdownNow();
         }
     }
 
-    /** Copies the executor's in-flight count and limit into a trace. Called by one thread at a time. */
-    private static final class TraceListener implements ExecutionListener<String, String> {
+    /**
+     * Copies the executor's in-flight count and limit into a trace, and the last exception of every
+     * failed row into the failure causes. Called by one thread at a time.
+     */
+    private static final class RecordingListener implements ExecutionListener<String, String> {
 
         private final ConcurrencyTrace trace;
+        private final FailureCauses failureCauses;
 
-        TraceListener(ConcurrencyTrace trace) {
+        RecordingListener(ConcurrencyTrace trace, FailureCauses failureCauses) {
             this.trace = trace;
+            this.failureCauses = failureCauses;
+        }
+
+        @Override
+        public void itemFinished(long index, String input, String output, ExecutionDetails details) {
+            if (details.status() == ExecutionStatus.FAILED) {
+                failureCauses.add(details.lastException());
+            }
         }
 
         @Override

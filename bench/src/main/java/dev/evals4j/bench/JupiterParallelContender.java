@@ -46,8 +46,10 @@ public final class JupiterParallelContender implements Contender {
             LauncherFactory.create(launcherConfig()).execute(request(), listener);
             long end = System.nanoTime();
             TestExecutionSummary summary = listener.getSummary();
+            FailureCauses failureCauses = new FailureCauses();
+            summary.getFailures().forEach(failure -> failureCauses.add(failure.getException()));
             return new ContenderOutcome(end - start, (int) summary.getTestsSucceededCount(),
-                    (int) summary.getTestsFailedCount(), summary.getTestsAbortedCount() > 0, trace);
+                    (int) summary.getTestsFailedCount(), summary.getTestsAbortedCount() > 0, trace, failureCauses);
         } finally {
             JupiterBatch.clear();
         }

@@ -28,13 +28,13 @@ public final class ResultsMarkdown {
         StringBuilder md = new StringBuilder("# evals4j benchmark\n\n");
         md.append(table(rows)).append('\n');
         md.append("## Derived figures\n\n");
-        md.append("| scenario | contender | rejected share | p95 latency (s) | note |\n");
-        md.append("| --- | --- | ---: | ---: | --- |\n");
+        md.append("| scenario | contender | rejected share | p95 latency (s) | failed rows ended with | note |\n");
+        md.append("| --- | --- | ---: | ---: | --- | --- |\n");
         for (ContenderResult result : results) {
             BenchRow row = result.row();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% | %.3f | %s |%n", row.scenario(), row.contender(),
-                    100 * row.rejectedShare(), result.p95LatencySeconds(),
-                    result.capped() ? "stopped by the time cap; its ratio is a lower bound" : ""));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% | %.3f | %s | %s |%n", row.scenario(),
+                    row.contender(), 100 * row.rejectedShare(), result.p95LatencySeconds(),
+                    result.failureCauses().describe(), note(result)));
         }
         md.append("\n## Acceptance (contender `").append(note.acceptedContender()).append("`)\n\n");
         for (Acceptance.Check check : checks) {
@@ -48,6 +48,16 @@ public final class ResultsMarkdown {
     public void write(List<ContenderResult> results, MethodNote note, List<Acceptance.Check> checks, Path file)
             throws IOException {
         Files.writeString(file, document(results, note, checks));
+    }
+
+    private static String note(ContenderResult result) {
+        if (result.capped()) {
+            return "stopped by the time cap: its ratio is a lower bound";
+        }
+        if (result.row().failed() > 0) {
+            return "rows failed: its ratio covers fewer completed rows";
+        }
+        return "";
     }
 
     private static String line(BenchRow row) {

@@ -7,14 +7,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides, once per method, where each parameter of a {@code @ForEach} method comes from. Precedence:
  * {@link EvalContext} by type; {@link Column @Column}; the columns of {@link ForEach#value()} for
  * the first parameters in order; a fixture by the parameter's name; the only fixture of a matching
- * type; a column with the parameter's name. Stateless.
+ * type (never for text, number, boolean, collection or {@code Object} parameters, which are column
+ * types); a column with the parameter's name. Stateless.
  */
 public final class ParameterBinder {
 
@@ -46,6 +49,17 @@ public final class ParameterBinder {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * Whether {@code type} is one dataset columns usually have (text, numbers, booleans, collections,
+     * {@code Object}): a fixture of such a type is injected by name only, never by type.
+     */
+    private static boolean isValueType(Class<?> type) {
+        Class<?> wrapped = Fixtures.wrap(type);
+        return wrapped == Object.class || CharSequence.class.isAssignableFrom(wrapped)
+                || Number.class.isAssignableFrom(wrapped) || wrapped == Boolean.class || wrapped == Character.class
+                || Map.class.isAssignableFrom(wrapped) || Collection.class.isAssignableFrom(wrapped) || type.isArray();
+    }
+
     private ArgumentSource source(Parameter parameter, int position, List<String> valueColumns, Fixtures fixtures,
             String method) {
         if (parameter.getType() == EvalContext.class) {
@@ -69,14 +83,15 @@ public final class ParameterBinder {
                 return new ArgumentSource.FromFixture(named.get());
             }
         }
-        List<Fixtures.Entry> byType = fixtures.assignableTo(parameter.getType());
+        List<Fixtures.Entry> byType = isValueType(parameter.getType()) ? List.of()
+                : fixtures.assignableTo(parameter.getType());
         if (byType.size() == 1) {
             return new ArgumentSource.FromFixture(byType.get(0));
         }
-        if (byType.size() > 1 && !parameter.isNamePresent()) {
+        if (byType.size() > 1) {
             throw new EvalDefinitionException("Parameter " + parameter.getName() + " of " + method + " matches "
                     + byType.size() + " fixtures by type (" + byType.stream().map(Fixtures.Entry::name).toList()
-                    + "); compile with -parameters and name it like one of them");
+                    + "); name the parameter like one of them (with -parameters)");
         }
         if (parameter.isNamePresent()) {
             return new ArgumentSource.FromColumn(parameter.getName(), parameter, method, converter);

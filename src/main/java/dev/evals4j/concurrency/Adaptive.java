@@ -1,0 +1,416 @@
+package dev.evals4j.concurrency;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Throughput hill-climbing, after dotevals' {@code Adaptive} and with its defaults, without its two
+ * flaws: here every error, timeout and rate limit backs the limit off, and flat throughput is not an
+ * improvement.
+ *
+ * <h2>Measuring</h2>
+ * Throughput is successes per second, read from the {@link Ticker}. A measurement of a new limit
+ * starts one smoothed latency after the change (calls started under the old limit are then mostly
+ * done) and lasts at least one smoothed latency while ramping, four near the knee (where a 10% step
+ * must be told from noise). It completes once it also holds {@code throughputWindow} (20)
+ * successes, or, when successes are scarce, once it has lasted {@code adaptationInterval} (2 s) with
+ * at least two. Decisions are therefore paced by the provider's latency: about every 150 ms at
+ * 50 ms per call, every few seconds at several seconds per call. Decisions are taken when a success
+ * is reported; {@link #limit()} only reads.
+ *
+ * <h2>Climbing</h2>
+ * After each measurement of a raised limit the strategy compares its throughput with the one
+ * measured before the raise:
+ * <ul>
+ *   <li>A raise <em>pays</em> when it bought at least {@link Builder#requiredGainShare(double) half}
+ *       of the throughput gain a perfectly scaling provider would give (doubling the limit must
+ *       bring at least +50%). The strategy keeps it and raises again at once.</li>
+ *   <li>A raise that does not pay (flat or lower throughput) is undone: the provider is saturated.
+ *       The previous limit becomes the knee and the strategy holds there.</li>
+ * </ul>
+ * Below its ramp ceiling (initially the maximum) a raise doubles the limit, so that it reaches a
+ * high limit within a few measurements on a provider that scales; above it, near a known knee, a
+ * raise adds a cautious 10% (at least 1).
+ *
+ * <h2>Holding</h2>
+ * While holding it keeps measuring: throughput above {@code increaseThreshold} (0.98) of the
+ * previous measurement for {@code stabilityWindow} (3) measurements in a row earns one cautious probe
+ * upward, which is undone if it does not pay; throughput below {@code decreaseThreshold} (0.90) of the
+ * previous measurement lowers the limit by the cautious step.
+ *
+ * <h2>Errors</h2>
+ * An error, timeout or rate limit multiplies the limit by {@code errorBackoff} (0.7) at once, and
+ * the ramp ceiling with it. An error from a call that started before the last back-off is ignored:
+ * it was sent under the old limit, which has already been answered. A second back-off within
+ * {@code collapseWindow} (15 s) means the reduced limit still fails: the limit collapses to the
+ * minimum and doubles back up towards the ceiling while throughput pays (Aimd's response).
+ *
+ * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
+ */
+public final class Adaptive implements ConcurrencyStrategy {
+
+    /** Starting limit. */
+    public static final int DEFAULT_INITIAL_CONCURRENCY = 5;
+    /** Lowest limit. */
+    public static final int DEFAULT_MIN_CONCURRENCY = 1;
+    /** Highest limit. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 100;
+    /** Longest measurement when fewer than {@link #DEFAULT_THROUGHPUT_WINDOW} successes arrive. */
+    public static final Duration DEFAULT_ADAPTATION_INTERVAL = Duration.ofSeconds(2);
+    /** Successes a measurement needs to complete early. */
+    public static final int DEFAULT_THROUGHPUT_WINDOW = 20;
+    /** Throughput ratio above which a held limit counts as stable. */
+    public static final double DEFAULT_INCREASE_THRESHOLD = 0.98;
+    /** Throughput ratio below which a held limit is lowered. */
+    public static final double DEFAULT_DECREASE_THRESHOLD = 0.90;
+    /** Stable measurements in a row before a held limit is probed upward. */
+    public static final int DEFAULT_STABILITY_WINDOW = 3;
+    /** Multiplies the limit on an error, timeout or rate limit. */
+    public static final double DEFAULT_ERROR_BACKOFF = 0.7;
+    /** Span in which a second back-off collapses the limit to the minimum. */
+    public static final Duration DEFAULT_COLLAPSE_WINDOW = Duration.ofSeconds(15);
+    /** Share of a perfectly scaling gain that a raise must buy to be kept. */
+    public static final double DEFAULT_REQUIRED_GAIN_SHARE = 0.5;
+
+    private static final double RAMP_FACTOR = 2;
+    private static final double PROBE_STEP_SHARE = 0.1;
+    private static final double LATENCY_SMOOTHING = 0.2;
+    private static final int BACKOFFS_TO_COLLAPSE = 2;
+    /** Latencies a measurement lasts at least while ramping: a doubling is easy to tell from noise. */
+    private static final int RAMP_SPAN_LATENCIES = 1;
+    /** Latencies a measurement lasts at least near the knee, where a 10% step must be told from noise. */
+    private static final int KNEE_SPAN_LATENCIES = 4;
+
+    private enum Phase {
+        /** Measuring the current limit before the first raise. */
+        BASELINE,
+        /** Measuring a raised limit against the throughput before the raise. */
+        PROBING,
+        /** Keeping the limit, watching the throughput. */
+        HOLDING
+    }
+
+    private final Ticker ticker;
+    private final int minConcurrency;
+    private final int maxConcurrency;
+    private final double increaseThreshold;
+    private final double decreaseThreshold;
+    private final int stabilityWindow;
+    private final double errorBackoff;
+    private final double requiredGainShare;
+    private final ThroughputMeasurement measurement;
+    private final SmoothedLatency latency = new SmoothedLatency(LATENCY_SMOOTHING);
+    private final ErrorBurst backoffBurst;
+
+    private int limit;
+    private int rampCeiling;
+    private Phase phase = Phase.BASELINE;
+    private double referenceThroughput = Double.NaN;
+    private int limitBeforeProbe;
+    private int stableMeasurements;
+    private long lastBackoff = Long.MIN_VALUE;
+
+    /**
+     * An adaptive strategy with dotevals' defaults except for the limits given here.
+     *
+     * @param maxConcurrency the highest limit, at least 1
+     * @param initialConcurrency the starting limit, in {@code [1, maxConcurrency]}
+     * @param ticker the time source
+     */
+    public Adaptive(int maxConcurrency, int initialConcurrency, Ticker ticker) {
+        this(builder().maxConcurrency(maxConcurrency).initialConcurrency(initialConcurrency).ticker(ticker));
+    }
+
+    private Adaptive(Builder builder) {
+        builder.validate();
+        this.ticker = builder.ticker;
+        this.minConcurrency = builder.minConcurrency;
+        this.maxConcurrency = builder.maxConcurrency;
+        this.increaseThreshold = builder.increaseThreshold;
+        this.decreaseThreshold = builder.decreaseThreshold;
+        this.stabilityWindow = builder.stabilityWindow;
+        this.errorBackoff = builder.errorBackoff;
+        this.requiredGainShare = builder.requiredGainShare;
+        this.measurement = new ThroughputMeasurement(
+                builder.throughputWindow, builder.adaptationInterval.toNanos());
+        this.backoffBurst = new ErrorBurst(BACKOFFS_TO_COLLAPSE, builder.collapseWindow.toNanos());
+        this.limit = builder.initialConcurrency;
+        this.rampCeiling = maxConcurrency;
+        measurement.restart(ticker.nanoTime(), 0, 0);
+    }
+
+    /** A builder with dotevals' defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public synchronized int limit() {
+        return limit;
+    }
+
+    /** The exponentially smoothed latency of successful calls, or 0 before the first one. */
+    public synchronized long smoothedLatencyNanos() {
+        return latency.nanos().orElse(0);
+    }
+
+    @Override
+    public synchronized void onSuccess(long startNanos, long latencyNanos) {
+        long now = ticker.nanoTime();
+        latency.record(latencyNanos);
+        measurement.recordSuccess(now);
+        if (measurement.isComplete(now)) {
+            decide(measurement.perSecond(now), now);
+        }
+    }
+
+    @Override
+    public void onError(long startNanos) {
+        backOff(startNanos);
+    }
+
+    @Override
+    public void onTimeout(long startNanos) {
+        backOff(startNanos);
+    }
+
+    @Override
+    public void onRateLimited(long startNanos) {
+        backOff(startNanos);
+    }
+
+    @Override
+    public String name() {
+        return "adaptive";
+    }
+
+    private void decide(double throughput, long now) {
+        switch (phase) {
+            case BASELINE:
+                referenceThroughput = throughput;
+                raise(now);
+                break;
+            case PROBING:
+                judgeProbe(throughput, now);
+                break;
+            case HOLDING:
+                hold(throughput, now);
+                break;
+            default:
+                throw new AssertionError(phase);
+        }
+    }
+
+    private void judgeProbe(double throughput, long now) {
+        double gain = throughput / referenceThroughput;
+        double idealGain = (double) limit / limitBeforeProbe;
+        if (gain - 1 >= requiredGainShare * (idealGain - 1)) {
+            referenceThroughput = throughput;
+            raise(now);
+        } else {
+            rampCeiling = limitBeforeProbe;
+            startHolding(limitBeforeProbe, now);
+        }
+    }
+
+    private void hold(double throughput, long now) {
+        if (Double.isNaN(referenceThroughput)) {
+            referenceThroughput = throughput;
+            measureAgain(now);
+            return;
+        }
+        double ratio = throughput / referenceThroughput;
+        if (ratio < decreaseThreshold) {
+            referenceThroughput = Double.NaN;
+            startHolding(limit - probeStep(), now);
+            return;
+        }
+        referenceThroughput = throughput;
+        stableMeasurements = ratio > increaseThreshold ? stableMeasurements + 1 : 0;
+        if (stableMeasurements >= stabilityWindow) {
+            raise(now);
+        } else {
+            measureAgain(now);
+        }
+    }
+
+    /** Raises the limit and measures whether the raise pays; holds if already at the maximum. */
+    private void raise(long now) {
+        int raised = limit < rampCeiling
+                ? Math.min(rampCeiling, (int) Math.ceil(limit * RAMP_FACTOR))
+                : limit + probeStep();
+        raised = Math.min(maxConcurrency, raised);
+        if (raised == limit) {
+            phase = Phase.HOLDING;
+            stableMeasurements = 0;
+            measureAgain(now);
+            return;
+        }
+        boolean ramping = limit < rampCeiling;
+        limitBeforeProbe = limit;
+        limit = raised;
+        phase = Phase.PROBING;
+        measureNewLimit(now, ramping ? RAMP_SPAN_LATENCIES : KNEE_SPAN_LATENCIES);
+    }
+
+    private void startHolding(int newLimit, long now) {
+        limit = clamp(newLimit);
+        phase = Phase.HOLDING;
+        stableMeasurements = 0;
+        measureNewLimit(now, KNEE_SPAN_LATENCIES);
+    }
+
+    private synchronized void backOff(long startNanos) {
+        if (startNanos < lastBackoff) {
+            return;
+        }
+        long now = ticker.nanoTime();
+        int backedOffLimit = clamp((int) Math.floor(limit * errorBackoff));
+        rampCeiling = backedOffLimit;
+        limit = backoffBurst.record(now) ? minConcurrency : backedOffLimit;
+        lastBackoff = now;
+        referenceThroughput = Double.NaN;
+        stableMeasurements = 0;
+        phase = limit < rampCeiling ? Phase.BASELINE : Phase.HOLDING;
+        measureNewLimit(now, KNEE_SPAN_LATENCIES);
+    }
+
+    /** Measures the unchanged limit once more, right away. */
+    private void measureAgain(long now) {
+        measurement.restart(now, 0, KNEE_SPAN_LATENCIES * smoothedLatencyNanos());
+    }
+
+    /** Measures a limit that has just changed, once the calls started under the old one are done. */
+    private void measureNewLimit(long now, int spanLatencies) {
+        long latencyNanos = smoothedLatencyNanos();
+        measurement.restart(now, latencyNanos, spanLatencies * latencyNanos);
+    }
+
+    private int probeStep() {
+        return Math.max(1, (int) Math.round(limit * PROBE_STEP_SHARE));
+    }
+
+    private int clamp(int value) {
+        return Math.max(minConcurrency, Math.min(maxConcurrency, value));
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "Adaptive[limit=" + limit + ", phase=" + phase + ", range=[" + minConcurrency + ", "
+                + maxConcurrency + "]]";
+    }
+
+    /** Builds an {@link Adaptive}; every setting starts at dotevals' default. Not thread-safe. */
+    public static final class Builder {
+
+        private Ticker ticker = Ticker.system();
+        private int initialConcurrency = DEFAULT_INITIAL_CONCURRENCY;
+        private int minConcurrency = DEFAULT_MIN_CONCURRENCY;
+        private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+        private Duration adaptationInterval = DEFAULT_ADAPTATION_INTERVAL;
+        private int throughputWindow = DEFAULT_THROUGHPUT_WINDOW;
+        private double increaseThreshold = DEFAULT_INCREASE_THRESHOLD;
+        private double decreaseThreshold = DEFAULT_DECREASE_THRESHOLD;
+        private int stabilityWindow = DEFAULT_STABILITY_WINDOW;
+        private double errorBackoff = DEFAULT_ERROR_BACKOFF;
+        private Duration collapseWindow = DEFAULT_COLLAPSE_WINDOW;
+        private double requiredGainShare = DEFAULT_REQUIRED_GAIN_SHARE;
+
+        private Builder() {}
+
+        /** The time source (default: {@link Ticker#system()}). */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** The starting limit (default 5), within {@code [minConcurrency, maxConcurrency]}. */
+        public Builder initialConcurrency(int initialConcurrency) {
+            this.initialConcurrency = initialConcurrency;
+            return this;
+        }
+
+        /** The lowest limit (default 1), at least 1. */
+        public Builder minConcurrency(int minConcurrency) {
+            this.minConcurrency = Checks.atLeast(1, minConcurrency, "minConcurrency");
+            return this;
+        }
+
+        /** The highest limit (default 100), at least {@code minConcurrency}. */
+        public Builder maxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = Checks.atLeast(1, maxConcurrency, "maxConcurrency");
+            return this;
+        }
+
+        /**
+         * How long a measurement lasts at most, unless it has fewer than two successes, when fewer
+         * than {@code throughputWindow} successes arrive (default 2 s).
+         */
+        public Builder adaptationInterval(Duration adaptationInterval) {
+            this.adaptationInterval = Checks.positive(adaptationInterval, "adaptationInterval");
+            return this;
+        }
+
+        /** Successes after which a measurement that lasted its minimum span completes (default 20), at least 2. */
+        public Builder throughputWindow(int throughputWindow) {
+            this.throughputWindow = Checks.atLeast(2, throughputWindow, "throughputWindow");
+            return this;
+        }
+
+        /** Throughput ratio above which a held limit counts as stable (default 0.98). */
+        public Builder increaseThreshold(double increaseThreshold) {
+            this.increaseThreshold = Checks.positive(increaseThreshold, "increaseThreshold");
+            return this;
+        }
+
+        /** Throughput ratio below which a held limit is lowered (default 0.90), in {@code (0, 1)}. */
+        public Builder decreaseThreshold(double decreaseThreshold) {
+            this.decreaseThreshold = Checks.fraction(decreaseThreshold, "decreaseThreshold");
+            return this;
+        }
+
+        /** Stable measurements in a row before a held limit is probed upward (default 3), at least 1. */
+        public Builder stabilityWindow(int stabilityWindow) {
+            this.stabilityWindow = Checks.atLeast(1, stabilityWindow, "stabilityWindow");
+            return this;
+        }
+
+        /** Multiplies the limit on an error, timeout or rate limit (default 0.7), in {@code (0, 1)}. */
+        public Builder errorBackoff(double errorBackoff) {
+            this.errorBackoff = Checks.fraction(errorBackoff, "errorBackoff");
+            return this;
+        }
+
+        /** Span in which a second back-off collapses the limit to the minimum (default 15 s). */
+        public Builder collapseWindow(Duration collapseWindow) {
+            this.collapseWindow = Checks.positive(collapseWindow, "collapseWindow");
+            return this;
+        }
+
+        /** Share of a perfectly scaling gain that a raise must buy to be kept (default 0.5), in {@code (0, 1)}. */
+        public Builder requiredGainShare(double requiredGainShare) {
+            this.requiredGainShare = Checks.fraction(requiredGainShare, "requiredGainShare");
+            return this;
+        }
+
+        /** A new strategy whose first measurement starts now. */
+        public Adaptive build() {
+            return new Adaptive(this);
+        }
+
+        private void validate() {
+            if (minConcurrency > maxConcurrency) {
+                throw new IllegalArgumentException("minConcurrency (" + minConcurrency
+                        + ") must not exceed maxConcurrency (" + maxConcurrency + ")");
+            }
+            if (initialConcurrency < minConcurrency || initialConcurrency > maxConcurrency) {
+                throw new IllegalArgumentException("initialConcurrency must be in [" + minConcurrency + ", "
+                        + maxConcurrency + "], was " + initialConcurrency);
+            }
+            if (decreaseThreshold >= increaseThreshold) {
+                throw new IllegalArgumentException("decreaseThreshold (" + decreaseThreshold
+                        + ") must be below increaseThreshold (" + increaseThreshold + ")");
+            }
+        }
+    }
+}

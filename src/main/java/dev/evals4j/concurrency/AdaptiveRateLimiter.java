@@ -1,0 +1,230 @@
+package dev.evals4j.concurrency;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Paces request starts with a token bucket whose rate adapts to the provider's rate limit: Phoenix's
+ * adaptive token bucket, without its blocking cooldown.
+ *
+ * <ul>
+ *   <li>The bucket refills at the current rate (requests per second) up to its burst capacity; a
+ *       request takes one token. {@link #tryAcquire()} never waits: it takes a token or says how long
+ *       until one is available.</li>
+ *   <li>A rate limit halves the rate (never below the minimum, default 0.1/s) and empties the bucket.
+ *       A cooldown (default 5 s) follows in which further rate limits are ignored and the rate does
+ *       not grow, and a rate limit reported for a request that <em>started</em> before the last
+ *       decrease is always ignored: it was sent under the old rate.</li>
+ *   <li>Outside the cooldown the rate grows exponentially (default ×1.2 per second) up to the
+ *       maximum.</li>
+ *   <li>After an idle window without any request (default 30 s) everything returns to the initial
+ *       state: what was learned may be stale.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
+ */
+public final class AdaptiveRateLimiter implements RequestPacer {
+
+    /** Starting rate, in requests per second. */
+    public static final double DEFAULT_INITIAL_RATE = 10;
+    /** Highest rate, in requests per second. */
+    public static final double DEFAULT_MAX_RATE = 1_000;
+    /** Lowest rate, in requests per second. */
+    public static final double DEFAULT_MIN_RATE = 0.1;
+    /** Tokens the bucket holds at most: requests that may start back to back. */
+    public static final double DEFAULT_BURST = 1;
+    /** Time after a decrease in which rate limits are ignored and the rate does not grow. */
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(5);
+    /** Factor by which the rate grows per second outside a cooldown. */
+    public static final double DEFAULT_GROWTH_PER_SECOND = 1.2;
+    /** Time without requests after which the limiter returns to its initial state. */
+    public static final Duration DEFAULT_IDLE_RESET = Duration.ofSeconds(30);
+
+    private static final double DECREASE_FACTOR = 0.5;
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final Ticker ticker;
+    private final double initialRate;
+    private final double maxRate;
+    private final double minRate;
+    private final double burst;
+    private final long cooldownNanos;
+    private final double growthPerSecond;
+    private final long idleResetNanos;
+
+    private double rate;
+    private double tokens;
+    private long lastRefill;
+    private long growingSince;
+    private long lastRequest;
+    private boolean decreased;
+    private long lastDecrease;
+
+    private AdaptiveRateLimiter(Builder builder) {
+        builder.validate();
+        this.ticker = builder.ticker;
+        this.initialRate = builder.initialRate;
+        this.maxRate = builder.maxRate;
+        this.minRate = builder.minRate;
+        this.burst = builder.burst;
+        this.cooldownNanos = builder.cooldown.toNanos();
+        this.growthPerSecond = builder.growthPerSecond;
+        this.idleResetNanos = builder.idleReset.toNanos();
+        reset(ticker.nanoTime());
+    }
+
+    /** A builder with the defaults above. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public synchronized long tryAcquire() {
+        long now = ticker.nanoTime();
+        if (now - lastRequest >= idleResetNanos) {
+            reset(now);
+        }
+        lastRequest = now;
+        advance(now);
+        if (tokens >= 1) {
+            tokens -= 1;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((1 - tokens) / rate * NANOS_PER_SECOND));
+    }
+
+    @Override
+    public synchronized void onSuccess(long startNanos) {
+        advance(ticker.nanoTime());
+    }
+
+    @Override
+    public synchronized void onRateLimited(long startNanos) {
+        long now = ticker.nanoTime();
+        if (decreased && (startNanos < lastDecrease || now - lastDecrease < cooldownNanos)) {
+            return;
+        }
+        advance(now);
+        rate = Math.max(minRate, rate * DECREASE_FACTOR);
+        tokens = 0;
+        decreased = true;
+        lastDecrease = now;
+        growingSince = now + cooldownNanos;
+    }
+
+    /** The current rate, in requests per second. */
+    public synchronized double ratePerSecond() {
+        advance(ticker.nanoTime());
+        return rate;
+    }
+
+    /** Refills the bucket at the rate in force so far, then grows the rate for the clean time since. */
+    private void advance(long now) {
+        tokens = Math.min(burst, tokens + (now - lastRefill) / NANOS_PER_SECOND * rate);
+        lastRefill = now;
+        if (now > growingSince) {
+            double seconds = (now - growingSince) / NANOS_PER_SECOND;
+            rate = Math.min(maxRate, rate * Math.pow(growthPerSecond, seconds));
+            growingSince = now;
+        }
+    }
+
+    private void reset(long now) {
+        rate = initialRate;
+        tokens = burst;
+        lastRefill = now;
+        growingSince = now;
+        lastRequest = now;
+        decreased = false;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "AdaptiveRateLimiter[" + rate + "/s, max=" + maxRate + "/s]";
+    }
+
+    /** Builds an {@link AdaptiveRateLimiter}. Not thread-safe. */
+    public static final class Builder {
+
+        private Ticker ticker = Ticker.system();
+        private double initialRate = DEFAULT_INITIAL_RATE;
+        private double maxRate = DEFAULT_MAX_RATE;
+        private double minRate = DEFAULT_MIN_RATE;
+        private double burst = DEFAULT_BURST;
+        private Duration cooldown = DEFAULT_COOLDOWN;
+        private double growthPerSecond = DEFAULT_GROWTH_PER_SECOND;
+        private Duration idleReset = DEFAULT_IDLE_RESET;
+
+        private Builder() {}
+
+        /** The time source (default: {@link Ticker#system()}). */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** Starting rate in requests per second (default 10), within {@code [minRate, maxRate]}. */
+        public Builder initialRate(double initialRate) {
+            this.initialRate = Checks.positive(initialRate, "initialRate");
+            return this;
+        }
+
+        /** Highest rate in requests per second (default 1000). */
+        public Builder maxRate(double maxRate) {
+            this.maxRate = Checks.positive(maxRate, "maxRate");
+            return this;
+        }
+
+        /** Lowest rate in requests per second (default 0.1). */
+        public Builder minRate(double minRate) {
+            this.minRate = Checks.positive(minRate, "minRate");
+            return this;
+        }
+
+        /** Tokens the bucket holds at most (default 1), at least 1. */
+        public Builder burst(double burst) {
+            if (!(burst >= 1) || Double.isInfinite(burst)) {
+                throw new IllegalArgumentException("burst must be at least 1, was " + burst);
+            }
+            this.burst = burst;
+            return this;
+        }
+
+        /** Time after a decrease in which rate limits are ignored and the rate does not grow (default 5 s). */
+        public Builder cooldown(Duration cooldown) {
+            this.cooldown = Checks.positive(cooldown, "cooldown");
+            return this;
+        }
+
+        /** Factor by which the rate grows per clean second (default 1.2); 1 disables growth. */
+        public Builder growthPerSecond(double growthPerSecond) {
+            if (!(growthPerSecond >= 1) || Double.isInfinite(growthPerSecond)) {
+                throw new IllegalArgumentException("growthPerSecond must be at least 1, was " + growthPerSecond);
+            }
+            this.growthPerSecond = growthPerSecond;
+            return this;
+        }
+
+        /** Time without requests after which the limiter starts over (default 30 s). */
+        public Builder idleReset(Duration idleReset) {
+            this.idleReset = Checks.positive(idleReset, "idleReset");
+            return this;
+        }
+
+        /** A new limiter with a full bucket at the initial rate. */
+        public AdaptiveRateLimiter build() {
+            return new AdaptiveRateLimiter(this);
+        }
+
+        private void validate() {
+            if (minRate > maxRate) {
+                throw new IllegalArgumentException(
+                        "minRate (" + minRate + "/s) must not exceed maxRate (" + maxRate + "/s)");
+            }
+            if (initialRate < minRate || initialRate > maxRate) {
+                throw new IllegalArgumentException("initialRate must be in [" + minRate + ", " + maxRate
+                        + "] requests/s, was " + initialRate);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.evals4j.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves {@code POST /v1/chat/completions}: reads the prompt, applies the rate limit (an immediate
+ * {@code 429} with {@code Retry-After}), draws a fault, and schedules the answer after the sampled
+ * latency.
+ *
+ * <p>No thread waits for a latency or a hang: the answer is scheduled on a timer, which hands it to
+ * the request executor when due, and a hang only schedules the drop of its connection after the hang
+ * bound. Hanging requests do not count as in flight (a real provider would free them when the client
+ * gives up, which the simulator cannot observe).
+ *
+ * <p>Thread-safe: its collaborators are, and it keeps no other mutable state than an id counter.
+ */
+final class ChatHandler implements HttpHandler {
+
+    /** The path this handler serves. */
+    static final String PATH = "/v1/chat/completions";
+
+    private static final System.Logger LOG = System.getLogger(ChatHandler.class.getName());
+
+    private final ObjectMapper mapper;
+    private final ChatBodies bodies;
+    private final TokenBucket bucket;
+    private final LatencyModel latency;
+    private final FaultInjector faults;
+    private final AnswerModel answers;
+    private final StatsRecorder stats;
+    private final ScheduledExecutorService timer;
+    private final Executor workers;
+    private final Duration maxHang;
+    private final AtomicLong ids = new AtomicLong();
+
+    ChatHandler(SimulatorConfig config, TokenBucket bucket, StatsRecorder stats, ScheduledExecutorService timer,
+            Executor workers, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.bodies = new ChatBodies(mapper);
+        this.bucket = bucket;
+        this.latency = new LatencyModel(config.latencyMedian(), config.latencySigma(), config.capacity(),
+                new Random(config.seed()));
+        this.faults = new FaultInjector(config.errorRate(), config.hangRate(),
+                new Random(config.seed() ^ 0x5DEECE66DL));
+        this.answers = new AnswerModel(config.oracle(), config.accuracy());
+        this.stats = stats;
+        this.timer = timer;
+        this.workers = workers;
+        this.maxHang = config.maxHang();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        stats.received();
+        try {
+            serve(exchange);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "simulated provider: request failed: {0}", e.toString());
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        if (!PATH.equals(exchange.getRequestURI().getPath())) {
+            reject(exchange, 404, "Unknown path " + exchange.getRequestURI().getPath() + "; the simulator serves "
+                    + PATH, "invalid_request_error");
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            reject(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use POST",
+                    "invalid_request_error");
+            return;
+        }
+        ChatRequest request;
+        try {
+            request = ChatRequest.parse(exchange.getRequestBody().readAllBytes(), mapper);
+        } catch (ChatRequest.MalformedRequestException e) {
+            reject(exchange, 400, e.getMessage(), "invalid_request_error");
+            return;
+        }
+        stats.asked(request.prompt());
+        long waitNanos = bucket.tryAcquire();
+        if (waitNanos > 0) {
+            stats.rejected();
+            rateLimited(exchange, waitNanos);
+            return;
+        }
+        Fault fault = faults.next();
+        if (fault == Fault.HANG) {
+            stats.hang();
+            schedule(exchange, exchange::close, maxHang);
+            return;
+        }
+        Duration delay = latency.sample(stats.enterFlight());
+        schedule(exchange, () -> handOff(exchange, () -> answer(exchange, request, fault)), delay);
+    }
+
+    private void answer(HttpExchange exchange, ChatRequest request, Fault fault) {
+        try {
+            if (fault.isError()) {
+                stats.failed();
+                send(exchange, fault.statusCode(), bodies.error(
+                        "The server had an error while processing your request (simulated " + fault.statusCode()
+                                + "). Please retry.", "server_error", null));
+            } else {
+                String reply = answers.answer(request.prompt());
+                stats.completed(request.prompt());
+                send(exchange, 200, bodies.completion("chatcmpl-sim-" + ids.incrementAndGet(), request.model(),
+                        request.prompt(), reply, Instant.now().getEpochSecond()));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "simulated provider: client went away before its answer: {0}", e.toString());
+            exchange.close();
+        }
+    }
+
+    private void rateLimited(HttpExchange exchange, long waitNanos) throws IOException {
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
+        String seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+        exchange.getResponseHeaders().set("Retry-After", seconds);
+        exchange.getResponseHeaders().set("retry-after-ms", Long.toString(millis));
+        send(exchange, 429, bodies.error("Rate limit reached for requests (simulated). Please try again in "
+                + seconds + "s.", "requests", "rate_limit_exceeded"));
+    }
+
+    private void reject(HttpExchange exchange, int status, String message, String type) throws IOException {
+        stats.badRequest();
+        send(exchange, status, bodies.error(message, type, null));
+    }
+
+    private void schedule(HttpExchange exchange, Runnable action, Duration delay) {
+        try {
+            timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            exchange.close();
+        }
+    }
+
+    private void handOff(HttpExchange exchange, Runnable action) {
+        try {
+            workers.execute(action);
+        } catch (RejectedExecutionException closing) {
+            exchange.close();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

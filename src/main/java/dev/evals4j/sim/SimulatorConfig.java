@@ -1,0 +1,203 @@
+package dev.evals4j.sim;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The behaviour of a {@link SimulatedProvider}. Immutable; build one with {@link #builder()}.
+ *
+ * @param port the TCP port to listen on, {@code 0} for an ephemeral one
+ * @param latencyMedian the median latency of a request served below capacity
+ * @param latencySigma the spread of the log-normal latency, {@code 0} for a constant latency
+ * @param rateLimit the request-rate limit, answered by {@code 429} when exceeded
+ * @param capacity how many requests may be in flight before latency grows in proportion to the load;
+ *     {@link Integer#MAX_VALUE} for no capacity limit
+ * @param errorRate the probability that an admitted request answers a transient {@code 500}/{@code 503}
+ * @param hangRate the probability that an admitted request never answers
+ * @param maxHang how long a hanging request holds its connection before the provider drops it
+ * @param oracle prompt → correct answer, for answers with a known truth
+ * @param accuracy the probability that an oracle or arithmetic answer is correct
+ * @param seed the seed of the latency and fault draws
+ */
+public record SimulatorConfig(
+        int port,
+        Duration latencyMedian,
+        double latencySigma,
+        RateLimit rateLimit,
+        int capacity,
+        double errorRate,
+        double hangRate,
+        Duration maxHang,
+        Map<String, String> oracle,
+        double accuracy,
+        long seed) {
+
+    /** The largest accepted latency spread: beyond it, the log-normal's tail is no longer plausible. */
+    public static final double MAX_SIGMA = 3.0;
+
+    /** Validates every field; messages name the field, the value and what is allowed. */
+    public SimulatorConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0, 65535] (0 = ephemeral), got " + port);
+        }
+        Objects.requireNonNull(latencyMedian, "latencyMedian");
+        if (latencyMedian.isNegative()) {
+            throw new IllegalArgumentException("latencyMedian must not be negative, got " + latencyMedian);
+        }
+        if (!(latencySigma >= 0 && latencySigma <= MAX_SIGMA)) {
+            throw new IllegalArgumentException(
+                    "latencySigma must be in [0, " + MAX_SIGMA + "] (0 = constant latency), got " + latencySigma);
+        }
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        requireProbability(errorRate, "errorRate");
+        requireProbability(hangRate, "hangRate");
+        if (errorRate + hangRate > 1) {
+            throw new IllegalArgumentException(
+                    "errorRate + hangRate must not exceed 1, got " + errorRate + " + " + hangRate);
+        }
+        Objects.requireNonNull(maxHang, "maxHang");
+        if (maxHang.isNegative() || maxHang.isZero()) {
+            throw new IllegalArgumentException("maxHang must be positive, got " + maxHang);
+        }
+        oracle = Map.copyOf(Objects.requireNonNull(oracle, "oracle"));
+        requireProbability(accuracy, "accuracy");
+    }
+
+    /** A builder with the defaults: ephemeral port, constant 50 ms latency, no limits, no faults, echo. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether a capacity limit is configured. */
+    public boolean hasCapacityLimit() {
+        return capacity != Integer.MAX_VALUE;
+    }
+
+    private static void requireProbability(double value, String name) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
+        }
+    }
+
+    /** Builds a {@link SimulatorConfig}. Not thread-safe; {@link #build()} validates. */
+    public static final class Builder {
+
+        private int port;
+        private Duration latencyMedian = Duration.ofMillis(50);
+        private double latencySigma;
+        private RateLimit rateLimit = RateLimit.unlimited();
+        private int capacity = Integer.MAX_VALUE;
+        private double errorRate;
+        private double hangRate;
+        private Duration maxHang = Duration.ofMinutes(10);
+        private final Map<String, String> oracle = new LinkedHashMap<>();
+        private double accuracy = 1.0;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; {@code 0} (the default) picks an ephemeral one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** A constant latency. */
+        public Builder latency(Duration constant) {
+            return latency(constant, 0);
+        }
+
+        /** A log-normal latency with the given median and spread ({@code 0} = constant). */
+        public Builder latency(Duration median, double sigma) {
+            this.latencyMedian = median;
+            this.latencySigma = sigma;
+            return this;
+        }
+
+        /** A constant rate limit of {@code requestsPerSecond} with a bucket of {@code burst}. */
+        public Builder rateLimit(double requestsPerSecond, int burst) {
+            this.rateLimit = RateLimit.of(requestsPerSecond, burst);
+            return this;
+        }
+
+        /** Any rate limit, including one with a schedule. */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        /**
+         * Adds a step to the schedule of the rate limit set before: from {@code at} after the start, the
+         * rate is {@code requestsPerSecond}.
+         *
+         * @throws IllegalArgumentException if no rate limit was set before
+         */
+        public Builder rateStep(Duration at, double requestsPerSecond) {
+            if (rateLimit.isUnlimited()) {
+                throw new IllegalArgumentException("rateStep needs a rate limit: call rateLimit(rate, burst) first");
+            }
+            this.rateLimit = rateLimit.withStep(at, requestsPerSecond);
+            return this;
+        }
+
+        /** Latency grows in proportion to the load once more than {@code capacity} requests are in flight. */
+        public Builder capacity(int capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        /** No capacity limit (the default). */
+        public Builder unlimitedCapacity() {
+            this.capacity = Integer.MAX_VALUE;
+            return this;
+        }
+
+        /** The probability of a transient {@code 500}/{@code 503} answer. */
+        public Builder errorRate(double errorRate) {
+            this.errorRate = errorRate;
+            return this;
+        }
+
+        /** The probability that a request never answers. */
+        public Builder hangRate(double hangRate) {
+            this.hangRate = hangRate;
+            return this;
+        }
+
+        /** How long a hanging request is held before its connection is dropped (default 10 minutes). */
+        public Builder maxHang(Duration maxHang) {
+            this.maxHang = maxHang;
+            return this;
+        }
+
+        /** Adds known answers: prompt → correct answer. */
+        public Builder oracle(Map<String, String> answers) {
+            this.oracle.putAll(answers);
+            return this;
+        }
+
+        /** The probability that an oracle or arithmetic answer is correct (default 1). */
+        public Builder accuracy(double accuracy) {
+            this.accuracy = accuracy;
+            return this;
+        }
+
+        /** The seed of the latency and fault draws (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Validates and builds the configuration. */
+        public SimulatorConfig build() {
+            return new SimulatorConfig(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate,
+                    hangRate, maxHang, oracle, accuracy, seed);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.evals4j.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveRateLimiterTest {
+
+    private static final long MILLIS = 1_000_000;
+
+    private final ManualTicker ticker = new ManualTicker();
+
+    private AdaptiveRateLimiter.Builder limiter() {
+        return AdaptiveRateLimiter.builder().ticker(ticker);
+    }
+
+    /** A limiter at 10 requests/s that never grows, so that waits are exact. */
+    private AdaptiveRateLimiter steady() {
+        return limiter().initialRate(10).growthPerSecond(1).build();
+    }
+
+    @Test
+    void spacesRequestStartsByTheRate() {
+        AdaptiveRateLimiter limiter = steady();
+
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isEqualTo(100 * MILLIS);
+        ticker.advanceMillis(40);
+        assertThat(limiter.tryAcquire()).isEqualTo(60 * MILLIS);
+        ticker.advanceMillis(60);
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isEqualTo(100 * MILLIS);
+    }
+
+    @Test
+    void aBurstCapacityLetsThatManyStartAtOnce() {
+        AdaptiveRateLimiter limiter = limiter().initialRate(10).growthPerSecond(1).burst(3).build();
+
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isPositive();
+        ticker.advanceSeconds(10);
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.tryAcquire()).as("the bucket never holds more than its burst").isPositive();
+    }
+
+    @Test
+    void aRateLimitHalvesTheRateAndEmptiesTheBucket() {
+        AdaptiveRateLimiter limiter = steady();
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).isEqualTo(5);
+        assertThat(limiter.tryAcquire()).isEqualTo(200 * MILLIS);
+    }
+
+    @Test
+    void theRateNeverFallsBelowItsFloor() {
+        AdaptiveRateLimiter limiter = limiter().initialRate(0.15).growthPerSecond(1).build();
+
+        limiter.onRateLimited(ticker.nanoTime());
+        assertThat(limiter.ratePerSecond()).isEqualTo(0.1);
+        ticker.advanceSeconds(6);
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).isEqualTo(0.1);
+    }
+
+    @Test
+    void rateLimitsDuringTheCooldownAreIgnored() {
+        AdaptiveRateLimiter limiter = steady();
+        limiter.onRateLimited(ticker.nanoTime());
+        ticker.advanceSeconds(1);
+        long startedAfterTheDecrease = ticker.nanoTime();
+        ticker.advanceSeconds(1);
+
+        limiter.onRateLimited(startedAfterTheDecrease);
+        assertThat(limiter.ratePerSecond()).isEqualTo(5);
+
+        ticker.advanceSeconds(3);
+        limiter.onRateLimited(startedAfterTheDecrease);
+        assertThat(limiter.ratePerSecond()).as("cooldown over").isEqualTo(2.5);
+    }
+
+    @Test
+    void aRateLimitForARequestStartedBeforeTheLastDecreaseIsIgnoredEvenAfterTheCooldown() {
+        AdaptiveRateLimiter limiter = steady();
+        long sentUnderTheOldRate = ticker.nanoTime();
+        ticker.advanceMillis(10);
+        limiter.onRateLimited(ticker.nanoTime());
+
+        ticker.advanceSeconds(20);
+        limiter.onRateLimited(sentUnderTheOldRate);
+
+        assertThat(limiter.ratePerSecond()).isEqualTo(5);
+    }
+
+    @Test
+    void growsBackExponentiallyAfterTheCooldownUpToTheMaximum() {
+        AdaptiveRateLimiter limiter = limiter().initialRate(10).maxRate(12).growthPerSecond(2).build();
+        limiter.onRateLimited(ticker.nanoTime());
+
+        ticker.advanceSeconds(5);
+        limiter.onSuccess(ticker.nanoTime());
+        assertThat(limiter.ratePerSecond()).as("no growth during the cooldown").isEqualTo(5);
+
+        ticker.advanceSeconds(1);
+        limiter.onSuccess(ticker.nanoTime());
+        assertThat(limiter.ratePerSecond()).isCloseTo(10, within(1e-9));
+
+        ticker.advanceMillis(500);
+        assertThat(limiter.ratePerSecond()).isCloseTo(12, within(1e-9));
+    }
+
+    @Test
+    void growsWithTheDefaultFactorOfOnePointTwoPerSecond() {
+        AdaptiveRateLimiter limiter = limiter().initialRate(10).build();
+
+        ticker.advanceSeconds(2);
+
+        assertThat(limiter.ratePerSecond()).isCloseTo(14.4, within(1e-9));
+    }
+
+    @Test
+    void returnsToItsInitialStateAfterAnIdleWindow() {
+        AdaptiveRateLimiter limiter = limiter().initialRate(10).build();
+        assertThat(limiter.tryAcquire()).isZero();
+        limiter.onRateLimited(ticker.nanoTime());
+        assertThat(limiter.ratePerSecond()).isEqualTo(5);
+
+        ticker.advanceSeconds(30);
+
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.ratePerSecond()).isEqualTo(10);
+        limiter.onRateLimited(ticker.nanoTime());
+        assertThat(limiter.ratePerSecond()).as("a fresh limiter has no cooldown").isEqualTo(5);
+    }
+
+    @Test
+    void rejectsInconsistentSettingsWithTheirValues() {
+        assertThatThrownBy(() -> limiter().initialRate(2000).build())
+                .hasMessageContaining("initialRate must be in [0.1, 1000.0] requests/s, was 2000");
+        assertThatThrownBy(() -> limiter().burst(0.5)).hasMessageContaining("burst must be at least 1, was 0.5");
+        assertThatThrownBy(() -> limiter().growthPerSecond(0.9)).hasMessageContaining("growthPerSecond");
+    }
+}

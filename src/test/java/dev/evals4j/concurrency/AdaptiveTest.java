@@ -1,0 +1,196 @@
+package dev.evals4j.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveTest {
+
+    private static final Duration LATENCY = Duration.ofMillis(50);
+
+    private final ManualTicker ticker = new ManualTicker();
+
+    private Adaptive adaptive(int max, int initial) {
+        return new Adaptive(max, initial, ticker);
+    }
+
+    @Test
+    void climbsFastToTheMaximumWhenThroughputGrowsWithConcurrency() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(5));
+
+        assertThat(load.millisUntilLimit(100)).isPresent();
+        assertThat(load.millisUntilLimit(100).getAsInt()).isLessThan(1_500);
+        assertThat(adaptive.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void climbsUnderSlowCallsToo() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, Duration.ofSeconds(2));
+
+        load.run(adaptive, Duration.ofSeconds(120));
+
+        assertThat(adaptive.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void holdsBelowTheMaximumWhenMoreConcurrencyNoLongerBuysThroughput() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad load = SimulatedLoad.saturatingAt(10, ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(60));
+
+        assertThat(load.peakLimit()).isLessThanOrEqualTo(20);
+        assertThat(load.peakLimitDuringLast(Duration.ofSeconds(30))).isLessThanOrEqualTo(11);
+        assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void settlesNearTheKneeOfAProviderThatSaturatesHigher() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad load = SimulatedLoad.saturatingAt(40, ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(60));
+
+        assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(30);
+        assertThat(load.peakLimitDuringLast(Duration.ofSeconds(30))).isLessThanOrEqualTo(44);
+    }
+
+    @Test
+    void flatThroughputAtTheStartDoesNotClimb() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad load = SimulatedLoad.saturatingAt(5, ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(30));
+
+        assertThat(load.peakLimit()).isLessThanOrEqualTo(10);
+        assertThat(adaptive.limit()).isBetween(5, 6);
+    }
+
+    @Test
+    void neverLeavesItsMinimumAndMaximum() {
+        Adaptive adaptive = Adaptive.builder().minConcurrency(3).maxConcurrency(7).initialConcurrency(3)
+                .ticker(ticker).build();
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(10));
+        assertThat(load.peakLimit()).isEqualTo(7);
+
+        for (int i = 0; i < 10; i++) {
+            ticker.advanceSeconds(20);
+            adaptive.onError(ticker.nanoTime());
+        }
+        assertThat(adaptive.limit()).isEqualTo(3);
+    }
+
+    @Test
+    void anErrorBacksOffByPointSevenAtOnce() {
+        Adaptive adaptive = adaptive(100, 20);
+
+        adaptive.onError(ticker.nanoTime());
+
+        assertThat(adaptive.limit()).isEqualTo(14);
+    }
+
+    @Test
+    void timeoutsAndRateLimitsBackOffLikeErrors() {
+        Adaptive timeouts = adaptive(100, 20);
+        timeouts.onTimeout(ticker.nanoTime());
+        assertThat(timeouts.limit()).isEqualTo(14);
+
+        Adaptive rateLimits = adaptive(100, 20);
+        rateLimits.onRateLimited(ticker.nanoTime());
+        assertThat(rateLimits.limit()).isEqualTo(14);
+    }
+
+    @Test
+    void errorsFromCallsStartedBeforeTheBackOffAreAlreadyAnswered() {
+        Adaptive adaptive = adaptive(100, 20);
+        long sentEarlier = ticker.nanoTime();
+        ticker.advanceMillis(10);
+
+        adaptive.onRateLimited(sentEarlier);
+        for (int i = 0; i < 30; i++) {
+            adaptive.onRateLimited(sentEarlier);
+        }
+
+        assertThat(adaptive.limit()).isEqualTo(14);
+    }
+
+    @Test
+    void aSecondBackOffWithinTheCollapseWindowCollapsesToTheMinimum() {
+        Adaptive adaptive = adaptive(100, 20);
+        adaptive.onError(ticker.nanoTime());
+        ticker.advanceSeconds(1);
+
+        adaptive.onError(ticker.nanoTime());
+
+        assertThat(adaptive.limit()).isEqualTo(1);
+    }
+
+    @Test
+    void backOffsFurtherApartThanTheCollapseWindowOnlyBackOff() {
+        Adaptive adaptive = adaptive(100, 20);
+        adaptive.onError(ticker.nanoTime());
+        ticker.advanceSeconds(16);
+
+        adaptive.onError(ticker.nanoTime());
+
+        assertThat(adaptive.limit()).isEqualTo(9);
+    }
+
+    @Test
+    void afterACollapseItDoublesBackToSevenTenthsOfTheFailedLimitThenProbesCautiously() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
+        load.run(adaptive, Duration.ofSeconds(3));
+        assertThat(adaptive.limit()).isEqualTo(100);
+
+        adaptive.onRateLimited(ticker.nanoTime());
+        ticker.advanceMillis(1);
+        adaptive.onRateLimited(ticker.nanoTime());
+        assertThat(adaptive.limit()).as("100 backed off to 70, which failed too").isEqualTo(1);
+
+        load.run(adaptive, Duration.ofMillis(2_500));
+        assertThat(adaptive.limit()).as("ramped back to 0.7 x 70, then 10%% steps").isBetween(49, 69);
+
+        load.run(adaptive, Duration.ofSeconds(5));
+        assertThat(adaptive.limit()).as("no further error: back at the maximum").isEqualTo(100);
+    }
+
+    @Test
+    void theSameInputsGiveTheSameSequenceOfLimits() {
+        ManualTicker otherTicker = new ManualTicker();
+        SimulatedLoad first = SimulatedLoad.saturatingAt(25, ticker, LATENCY);
+        SimulatedLoad second = SimulatedLoad.saturatingAt(25, otherTicker, LATENCY);
+
+        first.run(adaptive(100, 5), Duration.ofSeconds(20));
+        second.run(new Adaptive(100, 5, otherTicker), Duration.ofSeconds(20));
+
+        assertThat(first.limitTrace()).isEqualTo(second.limitTrace());
+    }
+
+    @Test
+    void smoothsLatency() {
+        Adaptive adaptive = adaptive(100, 5);
+        assertThat(adaptive.smoothedLatencyNanos()).isZero();
+
+        adaptive.onSuccess(ticker.nanoTime(), 100);
+        adaptive.onSuccess(ticker.nanoTime(), 200);
+
+        assertThat(adaptive.smoothedLatencyNanos()).isEqualTo(120);
+    }
+
+    @Test
+    void rejectsInconsistentSettingsWithTheirValues() {
+        assertThatThrownBy(() -> adaptive(10, 11)).hasMessageContaining("initialConcurrency must be in [1, 10], was 11");
+        assertThatThrownBy(() -> Adaptive.builder().minConcurrency(5).maxConcurrency(4).initialConcurrency(4).build())
+                .hasMessageContaining("minConcurrency (5) must not exceed maxConcurrency (4)");
+        assertThatThrownBy(() -> Adaptive.builder().errorBackoff(1.2)).hasMessageContaining("errorBackoff");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.evals4j.execution;
+
+import dev.evals4j.concurrency.ConcurrencyStrategy;
+import dev.evals4j.concurrency.RequestPacer;
+import dev.evals4j.concurrency.SlidingWindow;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What {@link ExecutorFactory} needs to choose and build an executor: the caller's requests
+ * ({@code concurrent}, {@code runSync}) and the settings the executor is built with. Strategies and
+ * pacers hold state, so they are given as suppliers: every executor gets fresh ones.
+ *
+ * @param concurrent whether concurrency was requested for every task (e.g. {@code -Dconcurrent=true})
+ * @param runSync whether the caller asks for sequential execution on its own thread
+ * @param strategy makes the concurrency strategy of each asynchronous executor
+ * @param pacer makes the request pacer of each asynchronous executor
+ * @param retryPolicy the retry policy
+ * @param timeout the per-attempt timeout of asynchronous execution
+ * @param exitOnError whether the first final failure ends a run
+ * @param shutdownGrace how long calls in flight may finish after a stop
+ */
+public record ExecutionSettings(
+        boolean concurrent,
+        boolean runSync,
+        Supplier<? extends ConcurrencyStrategy> strategy,
+        Supplier<? extends RequestPacer> pacer,
+        RetryPolicy retryPolicy,
+        Duration timeout,
+        boolean exitOnError,
+        Duration shutdownGrace) {
+
+    /** Validates. */
+    public ExecutionSettings {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(pacer, "pacer");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        AsyncExecutor.requirePositiveOrZero(shutdownGrace, "shutdownGrace");
+    }
+
+    /**
+     * Not concurrent, not forced sync, a fixed window of 10, no pacing, the default retry policy,
+     * 60 s timeout, exitOnError, 10 s grace.
+     */
+    public static ExecutionSettings defaults() {
+        return new ExecutionSettings(false, false, SlidingWindow::new, RequestPacer::unlimited, RetryPolicy.defaults(),
+                AsyncExecutor.DEFAULT_TIMEOUT, true, AsyncExecutor.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** A copy with {@code concurrent} set. */
+    public ExecutionSettings withConcurrent(boolean concurrent) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with {@code runSync} set. */
+    public ExecutionSettings withRunSync(boolean runSync) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with another strategy supplier. */
+    public ExecutionSettings withStrategy(Supplier<? extends ConcurrencyStrategy> strategy) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with another pacer supplier. */
+    public ExecutionSettings withPacer(Supplier<? extends RequestPacer> pacer) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with another retry policy. */
+    public ExecutionSettings withRetryPolicy(RetryPolicy retryPolicy) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with another per-attempt timeout. */
+    public ExecutionSettings withTimeout(Duration timeout) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with {@code exitOnError} set. */
+    public ExecutionSettings withExitOnError(boolean exitOnError) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+
+    /** A copy with another shutdown grace period. */
+    public ExecutionSettings withShutdownGrace(Duration shutdownGrace) {
+        return new ExecutionSettings(concurrent, runSync, strategy, pacer, retryPolicy, timeout, exitOnError,
+                shutdownGrace);
+    }
+}

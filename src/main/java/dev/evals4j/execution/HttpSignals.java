@@ -1,0 +1,172 @@
+package dev.evals4j.execution;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Reads HTTP facts (status code, {@code Retry-After}) from exceptions of clients evals4j does not
+ * depend on, by looking for conventionally named no-argument methods. Every lookup is
+ * best-effort: a method that is missing, inaccessible or throws yields nothing. Stateless.
+ */
+final class HttpSignals {
+
+    private static final int MAX_CAUSES = 32;
+    private static final List<String> STATUS_METHODS = List.of("statusCode", "getStatusCode", "status", "code");
+    private static final List<String> RETRY_AFTER_METHODS = List.of("retryAfter", "getRetryAfter");
+    private static final List<String> HEADER_METHODS = List.of("headers", "getHeaders", "responseHeaders");
+    private static final List<String> RESPONSE_METHODS = List.of("response", "getResponse", "httpResponse");
+
+    private HttpSignals() {}
+
+    /** {@code failure}, its cause, the cause's cause, and so on (cycles and very deep chains cut). */
+    static List<Throwable> causeChain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && chain.size() < MAX_CAUSES && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    /** The HTTP status that {@code t} itself exposes (not its causes), if any. */
+    static OptionalInt status(Throwable t) {
+        for (String name : STATUS_METHODS) {
+            Optional<Integer> status = call(t, name).flatMap(HttpSignals::asStatus);
+            if (status.isPresent()) {
+                return OptionalInt.of(status.get());
+            }
+        }
+        return response(t).map(r -> OptionalInt.of(r.statusCode())).orElse(OptionalInt.empty());
+    }
+
+    /** The wait that {@code t} itself asks for, from a retry-after method or a response header. */
+    static Optional<Duration> retryAfter(Throwable t) {
+        for (String name : RETRY_AFTER_METHODS) {
+            Optional<Duration> wait = call(t, name).flatMap(HttpSignals::asDuration);
+            if (wait.isPresent()) {
+                return wait;
+            }
+        }
+        for (String name : HEADER_METHODS) {
+            Optional<Duration> wait = call(t, name).flatMap(HttpSignals::fromHeaders);
+            if (wait.isPresent()) {
+                return wait;
+            }
+        }
+        return response(t).flatMap(r -> fromHeaders(r.headers()));
+    }
+
+    /**
+     * Parses a {@code Retry-After} header value: delay seconds (decimals tolerated) or an HTTP date.
+     */
+    static Optional<Duration> parseRetryAfter(String value, ZonedDateTime now) {
+        String trimmed = value.trim();
+        try {
+            double seconds = Double.parseDouble(trimmed);
+            return seconds >= 0 ? Optional.of(Duration.ofMillis(Math.round(seconds * 1000))) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(now, at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<HttpResponse<?>> response(Throwable t) {
+        for (String name : RESPONSE_METHODS) {
+            Optional<Object> value = call(t, name);
+            if (value.isPresent() && value.get() instanceof HttpResponse<?> response) {
+                return Optional.of(response);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> asStatus(Object value) {
+        if (value instanceof Number number) {
+            return Optional.of(number.intValue());
+        }
+        // Spring's HttpStatusCode and similar wrappers expose value().
+        return call(value, "value").filter(Number.class::isInstance).map(n -> ((Number) n).intValue());
+    }
+
+    private static Optional<Duration> asDuration(Object value) {
+        Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        if (unwrapped instanceof Duration duration) {
+            return duration.isNegative() ? Optional.empty() : Optional.of(duration);
+        }
+        if (unwrapped instanceof Number seconds && seconds.doubleValue() >= 0) {
+            return Optional.of(Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
+        }
+        if (unwrapped instanceof String text) {
+            return parseRetryAfter(text, ZonedDateTime.now());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Duration> fromHeaders(Object headers) {
+        Map<?, ?> map;
+        if (headers instanceof HttpHeaders http) {
+            map = http.map();
+        } else if (headers instanceof Map<?, ?> plain) {
+            map = plain;
+        } else {
+            return Optional.empty();
+        }
+        Optional<String> millis = header(map, "retry-after-ms");
+        if (millis.isPresent()) {
+            try {
+                return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(millis.get().trim()))));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        return header(map, "retry-after").flatMap(v -> parseRetryAfter(v, ZonedDateTime.now()));
+    }
+
+    private static Optional<String> header(Map<?, ?> headers, String name) {
+        for (Map.Entry<?, ?> entry : headers.entrySet()) {
+            if (entry.getKey() instanceof String key && key.toLowerCase(Locale.ROOT).equals(name)) {
+                Object value = entry.getValue();
+                if (value instanceof List<?> list) {
+                    value = list.isEmpty() ? null : list.get(0);
+                }
+                return value == null ? Optional.empty() : Optional.of(value.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Object> call(Object target, String methodName) {
+        try {
+            Method method = target.getClass().getMethod(methodName);
+            if (Modifier.isStatic(method.getModifiers()) || method.getReturnType() == void.class) {
+                return Optional.empty();
+            }
+            if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+                method.trySetAccessible();
+            }
+            return Optional.ofNullable(method.invoke(target));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.evals4j.execution;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides what follows a failed attempt, for both executors: retry after a delay, or give up.
+ *
+ * <p>A rate-limited attempt is retried without spending an attempt of the budget, after the
+ * provider's {@code Retry-After} when it gave one, else after the policy's wait for the item's
+ * count of rate limits. So that nothing loops forever against a provider that never recovers, an
+ * item that has hit {@value #MAX_FREE_RATE_LIMITS} rate limits spends budget on every further one,
+ * like any other retryable failure.
+ *
+ * <p>Thread-safe if the random generator is (each executor run uses its own planner).
+ */
+final class RetryPlanner {
+
+    /** Rate limits per item that are retried without spending an attempt. */
+    static final int MAX_FREE_RATE_LIMITS = 50;
+
+    private final RetryPolicy policy;
+    private final RateLimitClassifier classifier;
+    private final RandomGenerator random;
+
+    RetryPlanner(RetryPolicy policy, RateLimitClassifier classifier, RandomGenerator random) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** Whether {@code failure} is a rate limit (and how long the provider asked to wait). */
+    Optional<RateLimitClassifier.RateLimit> rateLimit(Throwable failure) {
+        return classifier.classify(failure);
+    }
+
+    /**
+     * Records {@code failure} on {@code item} and plans what follows.
+     *
+     * @param rateLimit the classification of {@code failure}, from {@link #rateLimit}
+     */
+    Plan plan(ItemRecord<?> item, Throwable failure, Optional<RateLimitClassifier.RateLimit> rateLimit) {
+        if (rateLimit.isPresent() && item.rateLimitHits() < MAX_FREE_RATE_LIMITS) {
+            item.recordRateLimit(failure);
+            long delay = rateLimit.get().retryAfter()
+                    .map(java.time.Duration::toNanos)
+                    .orElseGet(() -> policy.delayNanos(item.rateLimitHits(), random));
+            return Plan.retryAfter(delay, true);
+        }
+        item.recordFailure(failure);
+        if (!policy.isRetryable(failure) || item.budgetedFailures() >= policy.maxAttempts()) {
+            return Plan.GIVE_UP;
+        }
+        return Plan.retryAfter(policy.delayNanos(item.budgetedFailures(), random), false);
+    }
+
+    /**
+     * What follows a failed attempt.
+     *
+     * @param retry whether the item gets another attempt
+     * @param delayNanos how long to wait before it (0 when giving up)
+     * @param rateLimited whether the failure was a rate limit retried for free
+     */
+    record Plan(boolean retry, long delayNanos, boolean rateLimited) {
+
+        static final Plan GIVE_UP = new Plan(false, 0, false);
+
+        static Plan retryAfter(long delayNanos, boolean rateLimited) {
+            return new Plan(true, Math.max(0, delayNanos), rateLimited);
+        }
+    }
+}

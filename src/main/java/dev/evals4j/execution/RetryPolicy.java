@@ -1,0 +1,316 @@
+package dev.evals4j.execution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+
+/**
+ * Which failures are retried, how many attempts an item gets, and how long to wait between them
+ * (in the spirit of tenacity; names borrowed from Failsafe).
+ *
+ * <p>Rate limits are handled apart: a rate-limited attempt does not count against
+ * {@link #maxAttempts()} (see {@link AsyncExecutor}).
+ *
+ * <p>Immutable and thread-safe (provided the {@code retryOn} predicate is).
+ */
+public final class RetryPolicy {
+
+    /** Key of the attempt budget: an integer of at least 1. */
+    public static final String MAX_ATTEMPTS_KEY = "evals4j.retry.maxAttempts";
+    /** Key of the wait: {@code none}, {@code fixed:<duration>} or {@code exponential:<initial>..<max>}. */
+    public static final String WAIT_KEY = "evals4j.retry.wait";
+
+    /** The default attempt budget: the first call and 3 retries. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 4;
+    /** The default first wait of the exponential back-off. */
+    public static final Duration DEFAULT_INITIAL_WAIT = Duration.ofSeconds(1);
+    /** The default longest wait of the exponential back-off. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+
+    private static final String KEY_PREFIX = "evals4j.retry.";
+    private static final String WAIT_FORMS =
+            "none, fixed:<duration> or exponential:<initial>..<max>, where a duration is a whole number"
+                    + " followed by ms, s, m or h (e.g. 500ms, 2s, 1m)";
+
+    private static final RetryPolicy DEFAULTS = builder().build();
+
+    private final int maxAttempts;
+    private final Predicate<Throwable> retryOn;
+    private final Duration initialWait;
+    private final Duration maxWait;
+    private final boolean exponential;
+    private final boolean jitter;
+
+    private RetryPolicy(Builder builder) {
+        this.maxAttempts = builder.maxAttempts;
+        this.retryOn = builder.retryOn;
+        this.initialWait = builder.initialWait;
+        this.maxWait = builder.maxWait;
+        this.exponential = builder.exponential;
+        this.jitter = builder.jitter;
+    }
+
+    /**
+     * The default policy: {@value #DEFAULT_MAX_ATTEMPTS} attempts, failures retried when
+     * {@link #retryableByDefault(Throwable)}, exponential wait from 1 s doubling to at most 30 s
+     * with jitter.
+     */
+    public static RetryPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** A policy that never retries (one attempt); rate limits are still requeued. */
+    public static RetryPolicy noRetries() {
+        return builder().maxAttempts(1).build();
+    }
+
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Whether evals4j retries {@code failure} by default. Walking the cause chain, the first
+     * decisive exception wins: never an {@link Error} (so never an {@link AssertionError}, an
+     * eval's failure) nor a programming error ({@link IllegalArgumentException},
+     * {@link IllegalStateException}, {@link NullPointerException}, {@link ClassCastException},
+     * {@link UnsupportedOperationException}, {@link IndexOutOfBoundsException},
+     * {@link ArithmeticException}); always an {@link IOException} (connection refused and reset,
+     * HTTP timeouts included), an {@link UncheckedIOException}, a {@link TimeoutException}, a rate
+     * limit ({@link RateLimitClassifier#defaults()}), or an exception exposing an HTTP status 5xx,
+     * 408 or 429. Anything else is not retried.
+     */
+    public static boolean retryableByDefault(Throwable failure) {
+        for (Throwable t : HttpSignals.causeChain(failure)) {
+            if (t instanceof Error || isProgrammingError(t)) {
+                return false;
+            }
+            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
+                    || RateLimitClassifier.defaults().classify(t).isPresent()) {
+                return true;
+            }
+            int status = HttpSignals.status(t).orElse(0);
+            if (status >= 500 && status <= 599 || status == 408 || status == 429) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isProgrammingError(Throwable t) {
+        return t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException
+                || t instanceof NullPointerException
+                || t instanceof ClassCastException
+                || t instanceof UnsupportedOperationException
+                || t instanceof IndexOutOfBoundsException
+                || t instanceof ArithmeticException;
+    }
+
+    /**
+     * Builds a policy from configuration keys, starting from {@link #defaults()}. Reads
+     * {@value #MAX_ATTEMPTS_KEY} (an integer of at least 1) and {@value #WAIT_KEY} ({@code none},
+     * {@code fixed:2s}, {@code exponential:1s..30s}; exponential waits keep the default jitter).
+     * Keys outside {@code evals4j.retry.} are ignored.
+     *
+     * @throws IllegalArgumentException naming the key, the bad value and the allowed forms, for a bad
+     *     value or an unknown {@code evals4j.retry.*} key
+     */
+    public static RetryPolicy fromKeys(Map<String, String> keys) {
+        Builder builder = builder();
+        Set<String> unknown = new TreeSet<>();
+        for (Map.Entry<String, String> entry : keys.entrySet()) {
+            String key = entry.getKey();
+            if (!key.startsWith(KEY_PREFIX)) {
+                continue;
+            }
+            String value = Objects.requireNonNullElse(entry.getValue(), "").trim();
+            switch (key) {
+                case MAX_ATTEMPTS_KEY -> builder.maxAttempts(parseMaxAttempts(value));
+                case WAIT_KEY -> parseWait(value, builder);
+                default -> unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown retry key(s) " + unknown + "; allowed keys: "
+                    + MAX_ATTEMPTS_KEY + ", " + WAIT_KEY);
+        }
+        return builder.build();
+    }
+
+    private static int parseMaxAttempts(String value) {
+        try {
+            int attempts = Integer.parseInt(value);
+            if (attempts >= 1) {
+                return attempts;
+            }
+        } catch (NumberFormatException notAnInteger) {
+            // reported below
+        }
+        throw new IllegalArgumentException(MAX_ATTEMPTS_KEY + ": invalid value '" + value
+                + "'; allowed: a whole number of at least 1 (1 means no retries)");
+    }
+
+    private static void parseWait(String value, Builder builder) {
+        try {
+            if (value.equals("none")) {
+                builder.waitNone();
+                return;
+            }
+            if (value.startsWith("fixed:")) {
+                builder.waitFixed(parseDuration(value.substring("fixed:".length())));
+                return;
+            }
+            if (value.startsWith("exponential:")) {
+                String[] bounds = value.substring("exponential:".length()).split("\\.\\.", -1);
+                if (bounds.length == 2) {
+                    builder.waitExponential(parseDuration(bounds[0]), parseDuration(bounds[1]));
+                    return;
+                }
+            }
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException(
+                    WAIT_KEY + ": invalid value '" + value + "' (" + bad.getMessage() + "); allowed: " + WAIT_FORMS, bad);
+        }
+        throw new IllegalArgumentException(WAIT_KEY + ": invalid value '" + value + "'; allowed: " + WAIT_FORMS);
+    }
+
+    private static Duration parseDuration(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    /** Whether {@code failure} may be retried (if attempts remain). */
+    public boolean isRetryable(Throwable failure) {
+        return retryOn.test(failure);
+    }
+
+    /** The most attempts an item gets, the first one included; rate-limited attempts are not counted. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * How long to wait before the next attempt, after {@code failedAttempts} failed ones. An
+     * exponential wait is {@code initial × 2^(failedAttempts − 1)}, at most {@code max}; with
+     * jitter it is drawn uniformly from the upper half of that value, so it never exceeds
+     * {@code max} and never collapses to zero. A fixed wait is exact.
+     *
+     * @param failedAttempts at least 1
+     * @param random the source of jitter
+     */
+    public long delayNanos(int failedAttempts, RandomGenerator random) {
+        if (failedAttempts < 1) {
+            throw new IllegalArgumentException("failedAttempts must be at least 1, was " + failedAttempts);
+        }
+        if (!exponential) {
+            return initialWait.toNanos();
+        }
+        long max = maxWait.toNanos();
+        int doublings = Math.min(failedAttempts - 1, 62);
+        long base = initialWait.toNanos();
+        long delay = base > (max >> doublings) ? max : Math.min(max, base << doublings);
+        if (!jitter || delay < 2) {
+            return delay;
+        }
+        long half = delay / 2;
+        return half + random.nextLong(delay - half + 1);
+    }
+
+    @Override
+    public String toString() {
+        String wait = !exponential
+                ? (initialWait.isZero() ? "none" : "fixed:" + initialWait)
+                : "exponential:" + initialWait + ".." + maxWait + (jitter ? " with jitter" : "");
+        return "RetryPolicy[maxAttempts=" + maxAttempts + ", wait=" + wait + "]";
+    }
+
+    /** Builds a {@link RetryPolicy}; starts from {@link #defaults()}. Not thread-safe. */
+    public static final class Builder {
+
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Predicate<Throwable> retryOn = RetryPolicy::retryableByDefault;
+        private Duration initialWait = DEFAULT_INITIAL_WAIT;
+        private Duration maxWait = DEFAULT_MAX_WAIT;
+        private boolean exponential = true;
+        private boolean jitter = true;
+
+        private Builder() {}
+
+        /** The most attempts an item gets, the first one included; at least 1. */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Which failures are retried (replaces {@link RetryPolicy#retryableByDefault}). */
+        public Builder retryOn(Predicate<Throwable> retryOn) {
+            this.retryOn = Objects.requireNonNull(retryOn, "retryOn");
+            return this;
+        }
+
+        /** Retries at once. */
+        public Builder waitNone() {
+            return waitFixed(Duration.ZERO);
+        }
+
+        /** Waits exactly {@code wait} between attempts. */
+        public Builder waitFixed(Duration wait) {
+            this.initialWait = requireNotNegative(wait, "wait");
+            this.maxWait = wait;
+            this.exponential = false;
+            return this;
+        }
+
+        /** Waits {@code initial}, then twice as long after each failure, at most {@code max}. */
+        public Builder waitExponential(Duration initial, Duration max) {
+            requireNotNegative(initial, "initial");
+            requireNotNegative(max, "max");
+            if (initial.compareTo(max) > 0) {
+                throw new IllegalArgumentException("initial wait " + initial + " exceeds max wait " + max);
+            }
+            this.initialWait = initial;
+            this.maxWait = max;
+            this.exponential = true;
+            return this;
+        }
+
+        /** Whether exponential waits are spread randomly (default true); fixed waits are always exact. */
+        public Builder jitter(boolean jitter) {
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** The policy. */
+        public RetryPolicy build() {
+            return new RetryPolicy(this);
+        }
+
+        private static Duration requireNotNegative(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + duration);
+            }
+            return duration;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.evals4j.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLSession;
+import org.junit.jupiter.api.Test;
+
+/** {@link RateLimitClassifier#defaults()}: every recognised shape, cause chains and Retry-After. */
+class RateLimitClassifierTest {
+
+    private final RateLimitClassifier classifier = RateLimitClassifier.defaults();
+
+    private Optional<Duration> retryAfterOf(Throwable failure) {
+        return classifier.classify(failure).orElseThrow(() -> new AssertionError("not a rate limit: " + failure))
+                .retryAfter();
+    }
+
+    @Test
+    void ourOwnExceptionWithAndWithoutRetryAfter() {
+        assertThat(retryAfterOf(new RateLimitedException("429", Duration.ofSeconds(4), null)))
+                .contains(Duration.ofSeconds(4));
+        assertThat(retryAfterOf(new RateLimitedException("429"))).isEmpty();
+    }
+
+    @Test
+    void status429FromReflectiveAccessors() {
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of()))).isEmpty();
+        assertThat(retryAfterOf(new HttpFailures.GetStatusCodeException(429))).isEmpty();
+        assertThat(retryAfterOf(new HttpFailures.StatusException(429, Duration.ofMillis(1500))))
+                .contains(Duration.ofMillis(1500));
+        assertThat(retryAfterOf(new HttpFailures.CodeException(429))).isEmpty();
+    }
+
+    @Test
+    void otherStatusesAndErrorCodesAreNotRateLimits() {
+        assertThat(classifier.classify(new HttpFailures.StatusCodeException(503, Map.of()))).isEmpty();
+        assertThat(classifier.classify(new HttpFailures.CodeException("rate_limit_exceeded"))).isEmpty();
+        assertThat(classifier.classify(new IOException("connection reset"))).isEmpty();
+        assertThat(classifier.classify(new AssertionError("429"))).isEmpty();
+    }
+
+    @Test
+    void classNamesOfKnownClientsWithTheirRetryAfterSeconds() {
+        assertThat(retryAfterOf(new HttpFailures.RateLimitException())).contains(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void retryAfterFromHeaderMaps() {
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of("Retry-After", List.of("12")))))
+                .contains(Duration.ofSeconds(12));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429,
+                Map.of("retry-after-ms", List.of("250"), "retry-after", List.of("1"))))).contains(Duration.ofMillis(250));
+    }
+
+    @Test
+    void aWrappedJdkHttpResponseWithStatus429AndItsRetryAfterHeader() {
+        HttpResponseException failure = new HttpResponseException(new FakeResponse(429, Map.of("Retry-After", List.of("5"))));
+
+        assertThat(retryAfterOf(failure)).contains(Duration.ofSeconds(5));
+        assertThat(classifier.classify(new HttpResponseException(new FakeResponse(500, Map.of())))).isEmpty();
+    }
+
+    @Test
+    void walksTheCauseChain() {
+        Throwable wrapped = new CompletionException(new ExecutionException(
+                new RuntimeException("client failed", new RateLimitedException("429", Duration.ofSeconds(2), null))));
+
+        assertThat(retryAfterOf(wrapped)).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void cyclicCauseChainsEnd() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+
+        assertThat(classifier.classify(a)).isEmpty();
+    }
+
+    @Test
+    void parsesRetryAfterSecondsAndHttpDates() {
+        ZonedDateTime now = ZonedDateTime.of(2026, 2, 14, 5, 30, 0, 0, ZoneOffset.UTC);
+
+        assertThat(HttpSignals.parseRetryAfter("120", now)).contains(Duration.ofSeconds(120));
+        assertThat(HttpSignals.parseRetryAfter("0.5", now)).contains(Duration.ofMillis(500));
+        assertThat(HttpSignals.parseRetryAfter("Sat, 14 Feb 2026 05:30:30 GMT", now)).contains(Duration.ofSeconds(30));
+        assertThat(HttpSignals.parseRetryAfter("Sat, 14 Feb 2026 05:29:00 GMT", now)).contains(Duration.ZERO);
+        assertThat(HttpSignals.parseRetryAfter("soon", now)).isEmpty();
+        assertThat(HttpSignals.parseRetryAfter("-3", now)).isEmpty();
+    }
+
+    /** An exception that carries the JDK client's response, as a thin client would throw. */
+    static final class HttpResponseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient HttpResponse<String> response;
+
+        HttpResponseException(HttpResponse<String> response) {
+            super("HTTP " + response.statusCode());
+            this.response = response;
+        }
+
+        public HttpResponse<String> response() {
+            return response;
+        }
+    }
+
+    private record FakeResponse(int statusCode, Map<String, List<String>> headerMap) implements HttpResponse<String> {
+        @Override
+        public HttpRequest request() {
+            return HttpRequest.newBuilder(uri()).build();
+        }
+
+        @Override
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return HttpHeaders.of(headerMap, (name, value) -> true);
+        }
+
+        @Override
+        public String body() {
+            return "";
+        }
+
+        @Override
+        public Optional<SSLSession> sslSession() {
+            return Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return URI.create("http://localhost/v1/chat/completions");
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
+    }
+}

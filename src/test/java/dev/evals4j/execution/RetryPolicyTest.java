@@ -1,0 +1,155 @@
+package dev.evals4j.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** {@link RetryPolicy}: defaults, delays under a seeded generator, and parsing of keys. */
+class RetryPolicyTest {
+
+    private static final String WAIT_FORMS = "allowed: none, fixed:<duration> or exponential:<initial>..<max>, where"
+            + " a duration is a whole number followed by ms, s, m or h (e.g. 500ms, 2s, 1m)";
+
+    private static long seconds(long s) {
+        return Duration.ofSeconds(s).toNanos();
+    }
+
+    @Test
+    void defaultsAreFourAttemptsAndExponentialWaitsFromOneToThirtySeconds() {
+        RetryPolicy defaults = RetryPolicy.defaults();
+        SplittableRandom random = new SplittableRandom(42);
+
+        assertThat(defaults.maxAttempts()).isEqualTo(4);
+        for (int failed = 1; failed <= 8; failed++) {
+            long full = Math.min(seconds(30), seconds(1L << (failed - 1)));
+            assertThat(defaults.delayNanos(failed, random)).isBetween(full / 2, full);
+        }
+    }
+
+    @Test
+    void exponentialWaitsDoubleUpToTheCapWithoutJitter() {
+        RetryPolicy policy = RetryPolicy.builder().waitExponential(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .jitter(false).build();
+
+        assertThat(IntStream.rangeClosed(1, 7).mapToLong(n -> policy.delayNanos(n, new SplittableRandom(1))))
+                .containsExactly(seconds(1), seconds(2), seconds(4), seconds(8), seconds(16), seconds(30), seconds(30));
+        assertThat(policy.delayNanos(1_000, new SplittableRandom(1))).isEqualTo(seconds(30));
+    }
+
+    @Test
+    void jitterIsReproducibleUnderASeedAndStaysInTheUpperHalf() {
+        RetryPolicy policy = RetryPolicy.builder().waitExponential(Duration.ofMillis(100), Duration.ofSeconds(1)).build();
+        SplittableRandom first = new SplittableRandom(7);
+        SplittableRandom second = new SplittableRandom(7);
+
+        for (int failed = 1; failed <= 6; failed++) {
+            long full = Math.min(Duration.ofSeconds(1).toNanos(), Duration.ofMillis(100).toNanos() << (failed - 1));
+            long delay = policy.delayNanos(failed, first);
+            assertThat(delay).isBetween(full / 2, full).isEqualTo(policy.delayNanos(failed, second));
+        }
+    }
+
+    @Test
+    void fixedWaitsAreExactAndNoneIsZero() {
+        SplittableRandom random = new SplittableRandom(3);
+        assertThat(RetryPolicy.builder().waitFixed(Duration.ofSeconds(2)).build().delayNanos(3, random))
+                .isEqualTo(seconds(2));
+        assertThat(RetryPolicy.builder().waitNone().build().delayNanos(1, random)).isZero();
+        assertThatThrownBy(() -> RetryPolicy.defaults().delayNanos(0, random))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("failedAttempts must be at least 1, was 0");
+    }
+
+    @Test
+    void retriesTransientFailuresByDefault() {
+        List<Throwable> retried = List.of(new IOException("reset"), new ConnectException("refused"),
+                new UncheckedIOException(new IOException("broken pipe")), new TimeoutException("slow"),
+                new RateLimitedException("429"), new HttpFailures.StatusCodeException(503, Map.of()),
+                new HttpFailures.GetStatusCodeException(502), new RuntimeException("wrapper", new IOException("x")),
+                new HttpFailures.RateLimitException());
+
+        assertThat(retried).allSatisfy(t -> assertThat(RetryPolicy.defaults().isRetryable(t)).as(t.toString()).isTrue());
+    }
+
+    @Test
+    void neverRetriesErrorsAndProgrammingErrorsByDefault() {
+        List<Throwable> notRetried = List.of(new AssertionError("wrong answer"), new OutOfMemoryError(),
+                new IllegalArgumentException(), new IllegalStateException(), new NullPointerException(),
+                new ClassCastException(), new UnsupportedOperationException(), new RuntimeException("unknown"),
+                new HttpFailures.StatusCodeException(404, Map.of()),
+                new IllegalStateException("bug", new IOException("not the point")));
+
+        assertThat(notRetried).allSatisfy(t -> assertThat(RetryPolicy.defaults().isRetryable(t)).as(t.toString()).isFalse());
+    }
+
+    @Test
+    void parsesGoodKeys() {
+        RetryPolicy fixed = RetryPolicy.fromKeys(Map.of(
+                "evals4j.retry.maxAttempts", "3", "evals4j.retry.wait", "fixed:500ms", "evals4j.timeout", "ignored"));
+        RetryPolicy exponential = RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "exponential:2s..1m"));
+        RetryPolicy none = RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "none"));
+        SplittableRandom random = new SplittableRandom(1);
+
+        assertThat(fixed.maxAttempts()).isEqualTo(3);
+        assertThat(fixed.delayNanos(2, random)).isEqualTo(Duration.ofMillis(500).toNanos());
+        assertThat(exponential.maxAttempts()).isEqualTo(4);
+        assertThat(exponential.delayNanos(10, random)).isBetween(seconds(30), seconds(60));
+        assertThat(none.delayNanos(5, random)).isZero();
+        assertThat(RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "fixed:1h")).delayNanos(1, random))
+                .isEqualTo(Duration.ofHours(1).toNanos());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "three", ""})
+    void rejectsBadMaxAttempts(String value) {
+        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.maxAttempts", value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("evals4j.retry.maxAttempts: invalid value '" + value
+                        + "'; allowed: a whole number of at least 1 (1 means no retries)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sometimes", "fixed", "exponential:1s", "exponential:1s..", "fixed:", "linear:1s"})
+    void rejectsBadWaitForms(String value) {
+        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("evals4j.retry.wait: invalid value '" + value + "'")
+                .hasMessageEndingWith(WAIT_FORMS);
+    }
+
+    @Test
+    void rejectsBadDurationsNamingThem() {
+        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "fixed:2x")))
+                .hasMessage("evals4j.retry.wait: invalid value 'fixed:2x' ('2x' is not a duration); " + WAIT_FORMS);
+        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "exponential:30s..1s")))
+                .hasMessage("evals4j.retry.wait: invalid value 'exponential:30s..1s' (initial wait PT30S exceeds max"
+                        + " wait PT1S); " + WAIT_FORMS);
+    }
+
+    @Test
+    void rejectsUnknownRetryKeysNamingTheAllowedOnes() {
+        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.maxAtempts", "3")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown retry key(s) [evals4j.retry.maxAtempts]; allowed keys: evals4j.retry.maxAttempts,"
+                        + " evals4j.retry.wait");
+    }
+
+    @Test
+    void builderRejectsNonsense() {
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
+                .hasMessage("maxAttempts must be at least 1, was 0");
+        assertThatThrownBy(() -> RetryPolicy.builder().waitFixed(Duration.ofSeconds(-1)))
+                .hasMessage("wait must not be negative, was PT-1S");
+    }
+}

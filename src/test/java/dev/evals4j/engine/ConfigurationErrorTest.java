@@ -1,58 +1,42 @@
 package dev.evals4j.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.evals4j.engine.config.InvalidConfigurationException;
 import dev.evals4j.engine.fixtures.PlainEvals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.EventType;
 
+/** Configuration errors fail discovery: the launcher reports the engine as failed with this cause. */
 class ConfigurationErrorTest {
 
-    private static Throwable engineFailure(EngineExecutionResults results) {
-        Event finished = results.allEvents().filter(e -> e.getType() == EventType.FINISHED).reduce((a, b) -> b)
-                .orElseThrow();
-        TestExecutionResult result = finished.getRequiredPayload(TestExecutionResult.class);
-        assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-        return result.getThrowable().orElseThrow();
-    }
-
-    private static String rootMessage(Throwable t) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            messages.append(c.getMessage()).append('\n');
-        }
-        return messages.toString();
+    private static void run(String key, String value) {
+        EngineTestKitSupport.run(Map.of(key, value), selectClass(PlainEvals.class));
     }
 
     @Test
-    void anUnknownKeyFailsTheRunNamingTheKey() {
-        EngineExecutionResults results = EngineTestKitSupport.run(Map.of("evals4j.concurrency.maximum", "8"),
-                selectClass(PlainEvals.class));
-
-        assertThat(rootMessage(engineFailure(results)))
-                .contains("Unknown configuration parameter 'evals4j.concurrency.maximum'", "evals4j.concurrency.max");
-        results.testEvents().assertStatistics(stats -> stats.started(0));
+    void anUnknownKeyFailsDiscoveryNamingTheKeyAndTheKnownKeys() {
+        assertThatThrownBy(() -> run("evals4j.concurrency.maximum", "8"))
+                .hasMessageContaining("TestEngine with ID 'evals4j' failed to discover tests")
+                .cause().isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("Unknown configuration parameter 'evals4j.concurrency.maximum'")
+                .hasMessageContaining("evals4j.concurrency.max, evals4j.concurrency.strategy");
     }
 
     @Test
-    void aBadValueFailsTheRunNamingKeyValueAndAllowedValues() {
-        EngineExecutionResults results = EngineTestKitSupport.run(Map.of("evals4j.progress", "sometimes"),
-                selectClass(PlainEvals.class));
-
-        assertThat(rootMessage(engineFailure(results))).contains(
-                "Invalid value 'sometimes' for configuration parameter 'evals4j.progress': allowed one of auto, bar, lines, off");
+    void aBadValueFailsDiscoveryNamingKeyValueAndAllowedValues() {
+        assertThatThrownBy(() -> run("evals4j.progress", "sometimes"))
+                .cause().isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid value 'sometimes' for configuration parameter 'evals4j.progress': "
+                        + "allowed one of auto, bar, lines, off");
     }
 
     @Test
     void aBadRetryWaitIsRejectedWithTheExecutorsAllowedForms() {
-        EngineExecutionResults results = EngineTestKitSupport.run(Map.of("evals4j.retry.wait", "sometimes"),
-                selectClass(PlainEvals.class));
-
-        assertThat(rootMessage(engineFailure(results))).contains("evals4j.retry.wait", "sometimes", "fixed:");
+        assertThatThrownBy(() -> run("evals4j.retry.wait", "sometimes"))
+                .cause().isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("evals4j.retry.wait: invalid value 'sometimes'")
+                .hasMessageContaining("fixed:<duration>");
     }
 }

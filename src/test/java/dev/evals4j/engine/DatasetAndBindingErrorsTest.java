@@ -50,7 +50,7 @@ class DatasetAndBindingErrorsTest {
         EngineExecutionResults results = run("badValue", "int");
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("[row:b]"), finishedWithFailure(
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("row:b"), finishedWithFailure(
                 message(m -> m.contains("\"two\"") && m.contains("to int") && m.contains("column 'answer'")
                         && m.contains("typed.jsonl:2")))));
     }
@@ -61,8 +61,8 @@ class DatasetAndBindingErrorsTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("[row:1]"), finishedWithFailure(message(m -> m.contains("malformed.jsonl:2")))))
-                .haveExactly(1, event(test("[row:c]"), finishedSuccessfully()));
+                .haveExactly(1, event(test("row:1"), finishedWithFailure(message(m -> m.contains("malformed.jsonl:2")))))
+                .haveExactly(1, event(test("row:c"), finishedSuccessfully()));
     }
 
     @Test

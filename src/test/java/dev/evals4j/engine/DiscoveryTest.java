@@ -85,7 +85,7 @@ class DiscoveryTest {
         var results = EngineTestKitSupport.run(Map.of(), selectUniqueId(method.append("row", "q2")));
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("[row:q2]"), finishedSuccessfully()));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("row:q2"), finishedSuccessfully()));
         results.containerEvents().assertStatistics(stats -> stats.started(3)); // engine, class, one method
     }
 

@@ -34,13 +34,13 @@ class RowOutcomeReportingTest {
     void everyRowIsATestWithItsOutcome() {
         results.testEvents().assertStatistics(stats -> stats.dynamicallyRegistered(6).started(6).succeeded(2).failed(4));
         results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("[row:pass]"), finishedSuccessfully()))
-                .haveExactly(1, event(test("[row:flaky]"), finishedSuccessfully()))
-                .haveExactly(1, event(test("[row:fail]"), finishedWithFailure(instanceOf(AssertionFailedError.class),
+                .haveExactly(1, event(test("row:pass"), finishedSuccessfully()))
+                .haveExactly(1, event(test("row:flaky"), finishedSuccessfully()))
+                .haveExactly(1, event(test("row:fail"), finishedWithFailure(instanceOf(AssertionFailedError.class),
                         message("Row 'fail' failed: exact=0.000 (expected 4, got 5)"))))
-                .haveExactly(1, event(test("[row:false]"), finishedWithFailure(
+                .haveExactly(1, event(test("row:false"), finishedWithFailure(
                         message("Row 'false' failed: the method returned false"))))
-                .haveExactly(1, event(test("[row:assert]"), finishedWithFailure(instanceOf(AssertionError.class),
+                .haveExactly(1, event(test("row:assert"), finishedWithFailure(instanceOf(AssertionError.class),
                         message("wrong answer for assert"))));
     }
 

@@ -1,9 +1,12 @@
 package dev.evals4j.engine.config;
 
 import java.time.Duration;
+import dev.evals4j.execution.RetryPolicy;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +38,7 @@ public final class EngineConfigReader {
     public static EngineConfig read(ConfigurationParameters parameters) {
         rejectUnknownKeys(parameters.keySet());
         Reader r = new Reader(parameters);
-        return new EngineConfig(
+        EngineConfig config = new EngineConfig(
                 r.optional(ConfigKeys.CONCURRENT, "true or false", EngineConfigReader::parseBoolean),
                 r.optional(ConfigKeys.STRATEGY, "one of " + String.join(", ", STRATEGIES), EngineConfigReader::parseStrategy),
                 r.optional(ConfigKeys.MAX_CONCURRENCY, "a positive integer", EngineConfigReader::parsePositiveInt).orElse(0),
@@ -54,6 +57,22 @@ public final class EngineConfigReader {
                         .orElse(ProgressMode.AUTO),
                 r.optional(ConfigKeys.REPORT, allowed(ReportMode.values()), s -> parseEnum(ReportMode.class, s))
                         .orElse(ReportMode.ROWS));
+        checkRetryPolicy(config);
+        return config;
+    }
+
+    /** The executor owns the retry syntax: let it judge the retry keys now rather than when a method runs. */
+    private static void checkRetryPolicy(EngineConfig config) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (config.maxAttempts() > 0) {
+            keys.put(ConfigKeys.MAX_ATTEMPTS, Integer.toString(config.maxAttempts()));
+        }
+        config.retryWait().ifPresent(wait -> keys.put(ConfigKeys.RETRY_WAIT, wait));
+        try {
+            RetryPolicy.fromKeys(keys);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("Invalid retry configuration: " + e.getMessage());
+        }
     }
 
     private static void rejectUnknownKeys(Set<String> keys) {

@@ -1,7 +1,12 @@
 package dev.evals4j.engine.discovery;
 
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
+import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 
 /**
@@ -23,5 +28,22 @@ public final class EvalsDiscovery {
     /** Adds to {@code root} the descriptors {@code request} selects. */
     public static void discover(EngineDiscoveryRequest request, EvalsEngineDescriptor root) {
         RESOLVER.resolve(request, root);
+        selectAllRowsOfSelectedMethods(request, root);
+    }
+
+    /**
+     * A method selected by its unique id runs every row, even when a row of it was selected too. The
+     * resolver answers a unique id it has seen from its cache, so a method id that follows one of its row
+     * ids never reaches {@link MethodSelectorResolver}: this pass covers that order.
+     */
+    private static void selectAllRowsOfSelectedMethods(EngineDiscoveryRequest request, EvalsEngineDescriptor root) {
+        Set<UniqueId> selected = request.getSelectorsByType(UniqueIdSelector.class).stream()
+                .map(UniqueIdSelector::getUniqueId)
+                .collect(Collectors.toSet());
+        root.accept(descriptor -> {
+            if (descriptor instanceof ForEachMethodDescriptor method && selected.contains(method.getUniqueId())) {
+                method.rowSelection().selectAll();
+            }
+        });
     }
 }

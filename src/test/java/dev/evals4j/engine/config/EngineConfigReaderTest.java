@@ -53,7 +53,7 @@ class EngineConfigReaderTest {
                 Map.entry("evals4j.concurrency.max", "32"),
                 Map.entry("evals4j.concurrency.initial", "4"),
                 Map.entry("evals4j.retry.maxAttempts", "3"),
-                Map.entry("evals4j.retry.wait", "2s"),
+                Map.entry("evals4j.retry.wait", "fixed:2s"),
                 Map.entry("evals4j.timeout", "45s"),
                 Map.entry("evals4j.experiment", "nightly-1"),
                 Map.entry("evals4j.storage", "none"),
@@ -65,7 +65,7 @@ class EngineConfigReaderTest {
                 Map.entry("unrelated.key", "whatever")));
 
         assertThat(config).isEqualTo(new EngineConfig(Optional.of(true), Optional.of("aimd"), 32, 4, 3,
-                Optional.of("2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
+                Optional.of("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
                 ProgressMode.LINES, ReportMode.FAILURES));
     }
 

@@ -102,6 +102,19 @@ class RowReporterTest {
     }
 
     @Test
+    void aRepeatedRowIdGetsAUniqueIdOfItsOwnAndAWarning() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowItem first = new RowItem(new Row("dup", 0, Map.of(), "qa.jsonl:1"), 1, false);
+        RowItem second = new RowItem(new Row("dup", 4, Map.of(), "qa.jsonl:5"), 1, false);
+
+        reporter.handle(new RowEvent.Started(first));
+        reporter.handle(new RowEvent.Started(second));
+
+        assertThat(calls).containsExactly("registered dup", "started dup", "registered dup@4", "started dup@4",
+                "entry dup@4 [evals4j.warning]");
+    }
+
+    @Test
     void failuresModeRegistersOnlyRowsThatDidNotSucceed() {
         RowReporter reporter = new RowReporter(listener, method, ReportMode.FAILURES, false);
         RowItem a = item("a");

@@ -1,6 +1,7 @@
 package dev.evals4j.storage;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public record ExperimentInfo(
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(status, "status");
-        config = java.util.Collections.unmodifiableMap(new TreeMap<>(config));
+        config = Collections.unmodifiableMap(new TreeMap<>(config));
     }
 
     /** A copy with another status. */

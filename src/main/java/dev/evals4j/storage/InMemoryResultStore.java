@@ -113,7 +113,7 @@ public final class InMemoryResultStore implements ResultStore {
             throw failures.fail(new StoreException("Cannot update the scores of run " + key + " of experiment "
                     + experimentId + ": no such run is stored (re-score only stored runs)"));
         }
-        runs.put(key, stored.withScores(scoresJson));
+        runs.put(key, stored.withScores(Redactor.redactText(scoresJson)));
     }
 
     @Override

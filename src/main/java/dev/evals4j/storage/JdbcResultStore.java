@@ -42,6 +42,8 @@ import java.util.stream.StreamSupport;
  */
 public final class JdbcResultStore implements ResultStore {
 
+    private static final System.Logger LOG = System.getLogger(JdbcResultStore.class.getName());
+
     /** The most row ids one lookup query binds. */
     private static final int LOOKUP_CHUNK = 500;
     private static final int FETCH_SIZE = 500;
@@ -101,6 +103,8 @@ public final class JdbcResultStore implements ResultStore {
             closeQuietly(writeConnection);
             throw e;
         }
+        LOG.log(System.Logger.Level.DEBUG, "Results store {0} at schema version {1}", sqlFailures.location(),
+                migrations.size());
         FailureLatch failures = new FailureLatch();
         SingleWriter writer = new SingleWriter(writeConnection, sqlFailures, failures, settings);
         return new JdbcResultStore(jdbcUrl, settings, dialect, sqlFailures, failures, writer, readConnection, clock);
@@ -168,12 +172,12 @@ public final class JdbcResultStore implements ResultStore {
 
     @Override
     public void record(RunRecord run) {
-        writer.record(run);
+        writer.record(Redactor.redact(run));
     }
 
     @Override
     public void updateScores(long experimentId, RunKey key, String scoresJson) {
-        writer.updateScores(experimentId, key, scoresJson);
+        writer.updateScores(experimentId, key, Redactor.redactText(scoresJson));
     }
 
     @Override

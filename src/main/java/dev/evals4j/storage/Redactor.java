@@ -79,13 +79,13 @@ public final class Redactor {
         return result;
     }
 
-    /** {@code run} with its error, history messages and output {@link #redactText(String) redacted}. */
+    /** {@code run} with its error, history messages, output and scores {@link #redactText(String) redacted}. */
     public static RunRecord redact(RunRecord run) {
         List<AttemptError> history = run.history().stream()
                 .map(e -> new AttemptError(e.type(), redactText(e.message()), e.stack()))
                 .toList();
         return new RunRecord(run.experimentId(), run.rowId(), run.repetition(), run.status(),
-                redactText(run.outputJson()), run.scoresJson(), redactText(run.error()), history,
+                redactText(run.outputJson()), redactText(run.scoresJson()), redactText(run.error()), history,
                 run.attempts(), run.start(), run.end(), run.contentHash());
     }
 }

@@ -1,5 +1,7 @@
 package dev.evals4j.storage;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -27,7 +29,7 @@ public record RunSummary(
 
     /** Copies. */
     public RunSummary {
-        meanScores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meanScores));
+        meanScores = Collections.unmodifiableMap(new LinkedHashMap<>(meanScores));
     }
 
     /** The share of completed runs that passed, or empty when none completed. */

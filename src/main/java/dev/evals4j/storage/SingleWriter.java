@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The one thread that writes to a {@link JdbcResultStore}'s database, and the only user of its
@@ -64,7 +65,7 @@ final class SingleWriter {
         this.thread.start();
     }
 
-    /** Queues a run (blocks while the queue is full). */
+    /** Queues a run, already redacted (blocks while the queue is full). */
     void record(RunRecord run) {
         enqueue(new Upsert(run));
     }
@@ -204,7 +205,7 @@ final class SingleWriter {
             int batched = 0;
             for (Command command : pending) {
                 if (command instanceof Upsert u) {
-                    RunSql.bind(upsert, Redactor.redact(u.run()));
+                    RunSql.bind(upsert, u.run());
                     upsert.addBatch();
                     batched++;
                 } else if (command instanceof ScoreUpdate update) {
@@ -247,7 +248,7 @@ final class SingleWriter {
         });
     }
 
-    private void complete(CompletableFuture<Object> future, java.util.function.Supplier<Object> work) {
+    private void complete(CompletableFuture<Object> future, Supplier<Object> work) {
         StoreException failure = failures.failure();
         if (failure != null) {
             future.completeExceptionally(failure);

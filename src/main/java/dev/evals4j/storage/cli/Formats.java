@@ -2,6 +2,8 @@ package dev.evals4j.storage.cli;
 
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.RunSummary;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** How the command-line view writes numbers and outcomes. */
@@ -29,8 +31,8 @@ final class Formats {
     }
 
     /** An instant to the second, {@code 2026-01-01T10:00:00Z}. */
-    static String time(java.time.Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** {@code pass}, {@code fail} (a score failed), {@code failed} (an error) or {@code did-not-run}. */

@@ -64,6 +64,38 @@ class JdbcResultStoreTest {
     }
 
     @Test
+    void flushMakesEveryRecordedRunVisibleToOtherConnections() throws SQLException {
+        try (ResultStore store = JdbcResultStore.open(url(), new StoreSettings(Duration.ofSeconds(10), 1_000, 10_000))) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            for (int i = 0; i < 5_000; i++) {
+                store.record(completed(id, "row" + i, "o"));
+            }
+
+            store.flush();
+
+            assertThat(query("SELECT COUNT(*) FROM runs")).containsExactly("5000");
+        }
+    }
+
+    @Test
+    void writesQueuedWhileAnotherProcessBrieflyHoldsTheLockAreStoredOnceItLetsGo() throws SQLException {
+        try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults().withBusyTimeout(Duration.ofMinutes(1)));
+                Connection locker = DriverManager.getConnection(url());
+                Statement lock = locker.createStatement()) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            lock.execute("BEGIN EXCLUSIVE");
+            for (int i = 0; i < 100; i++) {
+                store.record(completed(id, "row" + i, "o"));
+            }
+            lock.execute("ROLLBACK");
+
+            store.flush();
+
+            assertThat(store.runCounts(id)).containsExactly(Map.entry(ExecutionStatus.COMPLETED, 100L));
+        }
+    }
+
+    @Test
     void usesWriteAheadLogging() throws SQLException {
         JdbcResultStore.open(url()).close();
 

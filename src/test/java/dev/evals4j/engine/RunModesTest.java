@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EventType;
 
@@ -40,6 +41,9 @@ class RunModesTest {
                         REPEATED.append("row", "r2").append("rep", "2"));
         assertThat(results.testEvents().started().map(e -> e.getTestDescriptor().getDisplayName()))
                 .first().isEqualTo("r1 #1 \u2502 n=1");
+        assertThat(results.containerEvents().reportingEntryPublished()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("evals4j.summary")))
+                .singleElement().asString().contains("rows=4", "repeatedRows=2 agreement=1.000 spread=0.000");
     }
 
     @Test

@@ -76,7 +76,8 @@ final class MethodRun {
             return Optional.empty();
         }
         long startNanos = System.nanoTime();
-        RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty());
+        RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
+                plan.settings().repetitions() > 1);
         Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();

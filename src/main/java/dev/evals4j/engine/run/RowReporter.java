@@ -38,14 +38,15 @@ final class RowReporter {
     private final ForEachMethodDescriptor method;
     private final ReportMode mode;
     private final boolean gatedByThreshold;
-    private final SummaryAccumulator summary = new SummaryAccumulator();
+    private final SummaryAccumulator summary;
     private final Map<RowItem, RowDescriptor> running = new IdentityHashMap<>();
     private final Map<RowItem, List<ReportEntry>> pendingEntries = new IdentityHashMap<>();
     private final Set<RowKey> registered = new HashSet<>();
     private int inFlight;
 
     RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
-            boolean gatedByThreshold) {
+            boolean gatedByThreshold, boolean repeated) {
+        this.summary = new SummaryAccumulator(repeated);
         this.listener = listener;
         this.method = method;
         this.mode = mode;
@@ -95,7 +96,7 @@ final class RowReporter {
 
     private void onFinished(RowItem item, RowOutcome outcome, ExecutionDetails details) {
         OutcomeMapper.Mapped mapped = OutcomeMapper.map(item, outcome, details, gatedByThreshold);
-        summary.add(new RowRecord(mapped.verdict(), details.attempts(), details.rateLimitHits(),
+        summary.add(new RowRecord(item.row().id(), mapped.verdict(), details.attempts(), details.rateLimitHits(),
                 details.executionSeconds(), outcome == null ? Map.of() : outcome.scores()));
         RowDescriptor row = running.remove(item);
         boolean report = mode == ReportMode.ROWS
@@ -115,7 +116,7 @@ final class RowReporter {
     }
 
     private void onMalformed(RowEvent.Malformed malformed) {
-        summary.add(new RowRecord(RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
+        summary.add(new RowRecord(malformed.entry().id(), RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
         if (mode == ReportMode.SUMMARY) {
             return;
         }

@@ -68,7 +68,7 @@ class RowReporterTest {
 
     @Test
     void rowsAreRegisteredWhenTheyStartAndOverlapUntilTheyFinish() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
         RowItem a = item("a");
         RowItem b = item("b");
 
@@ -92,7 +92,7 @@ class RowReporterTest {
 
     @Test
     void aMalformedLineIsAFailedRowNamingFileAndLine() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
 
         reporter.handle(new RowEvent.Malformed(new MalformedEntry(3, "qa.jsonl:4", "Unexpected character '}'")));
 
@@ -103,7 +103,7 @@ class RowReporterTest {
 
     @Test
     void aRepeatedRowIdGetsAUniqueIdOfItsOwnAndAWarning() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
         RowItem first = new RowItem(new Row("dup", 0, Map.of(), "qa.jsonl:1"), 1, false);
         RowItem second = new RowItem(new Row("dup", 4, Map.of(), "qa.jsonl:5"), 1, false);
 
@@ -116,7 +116,7 @@ class RowReporterTest {
 
     @Test
     void failuresModeRegistersOnlyRowsThatDidNotSucceed() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.FAILURES, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.FAILURES, false, false);
         RowItem a = item("a");
         RowItem b = item("b");
 
@@ -134,7 +134,7 @@ class RowReporterTest {
 
     @Test
     void summaryModeRegistersNothing() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.SUMMARY, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.SUMMARY, false, false);
         RowItem a = item("a");
         reporter.handle(new RowEvent.Started(a));
         reporter.handle(new RowEvent.Finished(a, null, ExecutionDetails.didNotRun()));

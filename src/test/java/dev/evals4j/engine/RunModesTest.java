@@ -12,8 +12,10 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.evals4j.engine.fixtures.RunModeEvals;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -96,5 +98,17 @@ class RunModesTest {
                 finishedWithFailure(message("cannot handle 3"))));
         results.containerEvents().assertThatEvents().haveExactly(1, event(container("throwsOnThirds"),
                 abortedWithReason(message(m -> m.contains("stopped after the first failed row")))));
+    }
+
+    @Test
+    void attemptsThatTimeOutFailTheRowWithEveryTimeoutInItsHistory() {
+        EngineExecutionResults results = EngineTestKitSupport.run(Map.of(),
+                selectMethod(RunModeEvals.class, "neverAnswers", "java.lang.String"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        Throwable failure = results.testEvents().finished().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(TimeoutException.class);
+        assertThat(failure.getSuppressed()).hasSize(1).allMatch(TimeoutException.class::isInstance);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
@@ -73,8 +75,8 @@ class SummaryTest {
 
     @Test
     void thresholdReportsWhichBoundIsMissed() {
-        MethodSummary s = new MethodSummary("m", 10, 7, 3, 0, 0, 0, 0, new java.util.TreeMap<>(Map.of("sim", 0.5)),
-                java.util.Optional.empty(), 1,
+        MethodSummary s = new MethodSummary("m", 10, 7, 3, 0, 0, 0, 0, new TreeMap<>(Map.of("sim", 0.5)),
+                Optional.empty(), 1,
                 1, Duration.ofSeconds(1));
 
         assertThat(new ThresholdSpec("accuracy", 0.8, Double.POSITIVE_INFINITY).violation(s))

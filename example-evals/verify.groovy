@@ -1,0 +1,9 @@
+// Checks, after `./mvnw verify` of evals4j ran this project, that Surefire reported every row.
+def reports = new File(basedir, 'target/surefire-reports').listFiles().findAll { it.name.startsWith('TEST-') && it.name.endsWith('.xml') }
+def suites = reports.collect { new groovy.xml.XmlSlurper().parse(it) }
+def count = { String name -> suites.find { it.@name.text().endsWith(name) }?.testcase?.size() ?: 0 }
+assert count('ArithmeticEvals') == 120 : "ArithmeticEvals: ${count('ArithmeticEvals')} testcases"
+assert count('CapitalsEvals') == 30 : "CapitalsEvals: ${count('CapitalsEvals')} testcases"
+def failed = suites.sum { it.@failures.text().toInteger() + it.@errors.text().toInteger() }
+assert failed == 0 : "${failed} failed rows"
+return true

@@ -1,0 +1,300 @@
+package dev.evals4j.storage;
+
+import dev.evals4j.execution.ExecutionStatus;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A {@link ResultStore} in a JDBC database: SQLite (the embedded default) or a server database
+ * such as PostgreSQL, over one portable schema with versioned {@link Migration migrations}.
+ *
+ * <p>Opening checks the database before changing anything: a file that is not a database, a
+ * database that holds someone else's tables, or a schema newer than this code are refused with a
+ * {@link StoreException} that names the file; a database locked beyond the busy timeout too. SQLite
+ * databases are then switched to WAL mode with {@code synchronous=NORMAL}.
+ *
+ * <p>Writes go through one {@link SingleWriter writer thread} that owns the write connection and
+ * commits queued runs in batches. Reads use a second connection (guarded by a lock); {@link
+ * #runs} opens a connection of its own for as long as its stream is open. The URL must therefore
+ * name a database that several connections can open (not {@code jdbc:sqlite::memory:}; use {@link
+ * InMemoryResultStore} for that).
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcResultStore implements ResultStore {
+
+    private static final System.Logger LOG = System.getLogger(JdbcResultStore.class.getName());
+
+    /** The most row ids one lookup query binds. */
+    private static final int LOOKUP_CHUNK = 500;
+    private static final int FETCH_SIZE = 500;
+
+    private final String url;
+    private final StoreSettings settings;
+    private final SqlDialect dialect;
+    private final SqlFailures sqlFailures;
+    private final FailureLatch failures;
+    private final SingleWriter writer;
+    private final Clock clock;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final Connection reader;
+    private volatile boolean closed;
+
+    private JdbcResultStore(String url, StoreSettings settings, SqlDialect dialect, SqlFailures sqlFailures,
+            FailureLatch failures, SingleWriter writer, Connection reader, Clock clock) {
+        this.url = url;
+        this.settings = settings;
+        this.dialect = dialect;
+        this.sqlFailures = sqlFailures;
+        this.failures = failures;
+        this.writer = writer;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** Opens the database at {@code jdbcUrl} with {@link StoreSettings#defaults()}. */
+    public static JdbcResultStore open(String jdbcUrl) {
+        return open(jdbcUrl, StoreSettings.defaults());
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl}, creating or migrating its schema.
+     *
+     * @throws StoreException when the database cannot be opened, is not an evals4j database, has a
+     *     newer schema, or is locked
+     */
+    public static JdbcResultStore open(String jdbcUrl, StoreSettings settings) {
+        return open(jdbcUrl, settings, Migration.ALL, Clock.systemUTC());
+    }
+
+    /** Opens with an explicit migration history and clock (tests). */
+    static JdbcResultStore open(String jdbcUrl, StoreSettings settings, List<Migration> migrations, Clock clock) {
+        SqlDialect dialect = SqlDialect.of(jdbcUrl);
+        SqlFailures sqlFailures = new SqlFailures(dialect.describe(jdbcUrl), settings.busyTimeout());
+        Connection writeConnection = connect(jdbcUrl, dialect, settings, sqlFailures);
+        Connection readConnection = null;
+        try {
+            new SchemaMigrator(migrations, dialect, sqlFailures).migrate(writeConnection);
+            dialect.tuneForWriting(writeConnection);
+            readConnection = connect(jdbcUrl, dialect, settings, sqlFailures);
+        } catch (SQLException e) {
+            closeQuietly(writeConnection);
+            throw sqlFailures.translate("open the schema", e);
+        } catch (RuntimeException e) {
+            closeQuietly(writeConnection);
+            throw e;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Results store {0} at schema version {1}", sqlFailures.location(),
+                migrations.size());
+        FailureLatch failures = new FailureLatch();
+        SingleWriter writer = new SingleWriter(writeConnection, sqlFailures, failures, settings);
+        return new JdbcResultStore(jdbcUrl, settings, dialect, sqlFailures, failures, writer, readConnection, clock);
+    }
+
+    /** The database's file (SQLite) or URL without secrets, as messages name it. */
+    public String location() {
+        return sqlFailures.location();
+    }
+
+    @Override
+    public ExperimentInfo openExperiment(
+            String name, String suite, Map<String, String> config, String datasetFingerprint) {
+        return writer.call("open experiment " + name + " of " + suite,
+                c -> ExperimentSql.open(c, name, suite, config, datasetFingerprint, clock.instant()));
+    }
+
+    @Override
+    public Optional<ExperimentInfo> findExperiment(String name, String suite) {
+        return read("find experiment " + name + " of " + suite, c -> ExperimentSql.find(c, name, suite));
+    }
+
+    @Override
+    public List<ExperimentInfo> listExperiments() {
+        return read("list the experiments", ExperimentSql::list);
+    }
+
+    @Override
+    public void finishExperiment(long experimentId, ExperimentStatus status) {
+        boolean found = writer.call("set the status of experiment " + experimentId,
+                c -> ExperimentSql.setStatus(c, experimentId, status));
+        if (!found) {
+            throw new StoreException("No experiment with id " + experimentId + " in " + location());
+        }
+    }
+
+    @Override
+    public Map<RunKey, RunRecord> lookup(long experimentId, Collection<RunKey> keys) {
+        writer.flush();
+        Set<RunKey> wanted = Set.copyOf(keys);
+        List<String> rowIds = new ArrayList<>(new LinkedHashSet<>(keys.stream().map(RunKey::rowId).toList()));
+        Map<RunKey, RunRecord> found = new HashMap<>();
+        for (int from = 0; from < rowIds.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = rowIds.subList(from, Math.min(rowIds.size(), from + LOOKUP_CHUNK));
+            read("look up " + chunk.size() + " rows of experiment " + experimentId, c -> {
+                try (PreparedStatement select = c.prepareStatement(RunSql.selectRows(chunk.size()))) {
+                    select.setLong(1, experimentId);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            RunRecord run = RunSql.read(result);
+                            if (wanted.contains(run.key())) {
+                                found.put(run.key(), run);
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return found;
+    }
+
+    @Override
+    public void record(RunRecord run) {
+        writer.record(Redactor.redact(run));
+    }
+
+    @Override
+    public void updateScores(long experimentId, RunKey key, String scoresJson) {
+        writer.updateScores(experimentId, key, Redactor.redactText(scoresJson));
+    }
+
+    @Override
+    public void flush() {
+        writer.flush();
+    }
+
+    @Override
+    public Stream<RunRecord> runs(long experimentId) {
+        writer.flush();
+        Connection connection = connect(url, dialect, settings, sqlFailures);
+        try {
+            connection.setAutoCommit(false);
+            PreparedStatement select = connection.prepareStatement(RunSql.SELECT_ALL);
+            select.setFetchSize(FETCH_SIZE);
+            select.setLong(1, experimentId);
+            ResultSet result = select.executeQuery();
+            return StreamSupport.stream(new RunSpliterator(result, experimentId), false)
+                    .onClose(() -> closeQuietly(connection));
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw sqlFailures.translate("read the runs of experiment " + experimentId, e);
+        }
+    }
+
+    @Override
+    public Map<ExecutionStatus, Long> runCounts(long experimentId) {
+        writer.flush();
+        return read("count the runs of experiment " + experimentId, c -> {
+            Map<ExecutionStatus, Long> counts = new EnumMap<>(ExecutionStatus.class);
+            try (PreparedStatement select = c.prepareStatement(RunSql.COUNT_BY_STATUS)) {
+                select.setLong(1, experimentId);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        counts.put(ExecutionStatus.valueOf(result.getString(1)), result.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.stop();
+        readLock.lock();
+        try {
+            closeQuietly(reader);
+        } finally {
+            readLock.unlock();
+        }
+        failures.throwIfFailed();
+    }
+
+    private <T> T read(String action, Transaction.SqlWork<T> work) {
+        failures.throwIfFailed();
+        readLock.lock();
+        try {
+            if (closed) {
+                throw new StoreException("The result store " + location() + " is closed");
+            }
+            return work.run(reader);
+        } catch (SQLException e) {
+            throw sqlFailures.translate(action, e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private static Connection connect(String url, SqlDialect dialect, StoreSettings settings, SqlFailures failures) {
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url);
+            dialect.configure(connection, settings);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw failures.translate("connect", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Nothing was written on this connection that closing could lose.
+            }
+        }
+    }
+
+    /** Reads runs one result row at a time. */
+    private final class RunSpliterator extends Spliterators.AbstractSpliterator<RunRecord> {
+        private final ResultSet result;
+        private final long experimentId;
+
+        RunSpliterator(ResultSet result, long experimentId) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.result = result;
+            this.experimentId = experimentId;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super RunRecord> action) {
+            try {
+                if (!result.next()) {
+                    return false;
+                }
+                action.accept(RunSql.read(result));
+                return true;
+            } catch (SQLException e) {
+                throw sqlFailures.translate("read the runs of experiment " + experimentId, e);
+            }
+        }
+    }
+}

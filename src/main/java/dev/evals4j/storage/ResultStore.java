@@ -1,0 +1,111 @@
+package dev.evals4j.storage;
+
+import dev.evals4j.execution.ExecutionStatus;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where experiments and their runs are kept, so that a run can be resumed, compared, exported and
+ * re-scored.
+ *
+ * <p><b>Records.</b> A run is keyed by (experiment, row id, repetition) and recording is
+ * idempotent on that key: there is never more than one stored run per key, and which record wins
+ * follows one rule. A completed ({@code COMPLETED} or {@code COMPLETED_WITH_RETRIES}) run is
+ * final: recording it again, or recording a failure or a {@code DID_NOT_RUN} for its key, changes
+ * nothing. A {@code FAILED} run is replaced by a later failed or completed run of its key (a rerun
+ * after a failure); a {@code DID_NOT_RUN} one is replaced by any later record. Resume relies on
+ * this: a pair that completed once is never run, nor overwritten, again.
+ *
+ * <p><b>Writes</b> ({@link #record}, {@link #updateScores}) are asynchronous and may be batched;
+ * {@link #flush()} makes them durable. <b>Reads</b> ({@link #lookup}, {@link #runs}, {@link
+ * #runCounts}) first wait for every write made before them, so a thread reads its own writes.
+ * Experiment operations are synchronous.
+ *
+ * <p><b>Failures</b> are never swallowed: when a background write fails, the store keeps the
+ * failure and every later {@link #record}, {@link #updateScores}, {@link #flush()}, read and
+ * {@link #close()} throws a {@link StoreException} that says what was lost and why.
+ *
+ * <p>Secrets: implementations {@link Redactor redact} the configuration, error messages, histories
+ * and outputs before storing them.
+ *
+ * <p>Implementations are thread-safe: any number of threads may record concurrently.
+ */
+public interface ResultStore extends AutoCloseable {
+
+    /**
+     * Opens the experiment named {@code name} for {@code suite}: creates it, or returns the existing
+     * one (a resume), set back to {@link ExperimentStatus#RUNNING}. An existing experiment keeps the
+     * configuration and dataset fingerprint it was created with: compare them with the arguments to
+     * warn about a changed setup.
+     *
+     * @param name the experiment name
+     * @param suite the suite, {@code class#method}
+     * @param config the configuration to store (secret-looking values are masked before storing)
+     * @param datasetFingerprint a fingerprint of the dataset, or {@code null}
+     * @return the experiment
+     * @throws StoreException when the store cannot be written
+     */
+    ExperimentInfo openExperiment(String name, String suite, Map<String, String> config, String datasetFingerprint);
+
+    /** The experiment named {@code name} for {@code suite}, if there is one. */
+    Optional<ExperimentInfo> findExperiment(String name, String suite);
+
+    /** Every experiment, oldest first. */
+    List<ExperimentInfo> listExperiments();
+
+    /**
+     * Sets the status of an experiment at the end of a run.
+     *
+     * @throws StoreException when there is no such experiment or the store cannot be written
+     */
+    void finishExperiment(long experimentId, ExperimentStatus status);
+
+    /**
+     * The stored runs of the given keys of an experiment; keys without a stored run are absent from
+     * the result. Meant to be called with batches of keys (hundreds to a few thousands) so that a
+     * resume over a large dataset streams at flat memory.
+     */
+    Map<RunKey, RunRecord> lookup(long experimentId, Collection<RunKey> keys);
+
+    /**
+     * Records a run, asynchronously, following the replace rule above. May block briefly when the
+     * write queue is full (back-pressure).
+     *
+     * @throws StoreException when an earlier background write failed, or the store is closed
+     */
+    void record(RunRecord run);
+
+    /**
+     * Replaces the scores of a stored run (re-scoring stored outputs), asynchronously, in order with
+     * the {@link #record records} before it. A key without a stored run makes the write fail, as
+     * described above.
+     */
+    void updateScores(long experimentId, RunKey key, String scoresJson);
+
+    /**
+     * Blocks until every write made before this call is durable.
+     *
+     * @throws StoreException when a background write failed
+     */
+    void flush();
+
+    /**
+     * Every stored run of an experiment, ordered by row id and repetition, read lazily. Close the
+     * stream (try-with-resources) to release what it holds.
+     */
+    Stream<RunRecord> runs(long experimentId);
+
+    /** How many stored runs of an experiment have each status (statuses without runs are absent). */
+    Map<ExecutionStatus, Long> runCounts(long experimentId);
+
+    /**
+     * Flushes, then releases the store. Closing twice is harmless.
+     *
+     * @throws StoreException when a background write failed
+     */
+    @Override
+    void close();
+}

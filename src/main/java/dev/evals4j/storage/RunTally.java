@@ -1,0 +1,55 @@
+package dev.evals4j.storage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Accumulates runs one at a time into a {@link RunSummary}, at memory independent of the number of
+ * runs (one counter per score name). Not thread-safe: one owner feeds it.
+ */
+public final class RunTally {
+
+    private long runs;
+    private long completed;
+    private long completedWithRetries;
+    private long failed;
+    private long didNotRun;
+    private long passed;
+    private final Map<String, double[]> scoreSums = new LinkedHashMap<>();
+
+    /** Counts {@code run}. */
+    public void add(RunRecord run) {
+        runs++;
+        switch (run.status()) {
+            case COMPLETED -> completed++;
+            case COMPLETED_WITH_RETRIES -> {
+                completed++;
+                completedWithRetries++;
+            }
+            case FAILED -> failed++;
+            case DID_NOT_RUN -> didNotRun++;
+        }
+        if (!run.status().isCompleted()) {
+            return;
+        }
+        boolean allPassed = true;
+        for (ScoreRecord score : run.scores()) {
+            allPassed &= score.notFailed();
+            if (score.value() != null) {
+                double[] sumAndCount = scoreSums.computeIfAbsent(score.name(), name -> new double[2]);
+                sumAndCount[0] += score.value();
+                sumAndCount[1]++;
+            }
+        }
+        if (allPassed) {
+            passed++;
+        }
+    }
+
+    /** The summary of every run added so far. */
+    public RunSummary summary() {
+        Map<String, Double> means = new LinkedHashMap<>();
+        scoreSums.forEach((name, sumAndCount) -> means.put(name, sumAndCount[0] / sumAndCount[1]));
+        return new RunSummary(runs, completed, completedWithRetries, failed, didNotRun, passed, means);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.evals4j.storage;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One named score of a run, as stored in {@link RunRecord#scoresJson()} (a JSON array of these).
+ *
+ * @param name the score's name
+ * @param value its numeric value, or {@code null} when it has none
+ * @param passed whether it passed, or {@code null} when it is a measurement without a verdict
+ * @param detail a free-text explanation, or {@code null}
+ */
+public record ScoreRecord(String name, Double value, Boolean passed, String detail) {
+
+    private static final TypeReference<List<ScoreRecord>> LIST = new TypeReference<>() {};
+
+    /** Validates. */
+    public ScoreRecord {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** Whether this score does not say "failed": passed, or no verdict. */
+    public boolean notFailed() {
+        return passed == null || passed;
+    }
+
+    /** Scores as a JSON array of {@code {name, value, passed, detail}} objects. */
+    public static String toJson(List<ScoreRecord> scores) {
+        return StoreJson.write(scores);
+    }
+
+    /** Reads scores written by {@link #toJson(List)}; {@code null} or blank reads as none. */
+    public static List<ScoreRecord> listFromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        return List.copyOf(StoreJson.read(json, LIST, "scores"));
+    }
+}

@@ -1,0 +1,311 @@
+package dev.evals4j.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The one thread that writes to a {@link JdbcResultStore}'s database, and the only user of its
+ * write connection.
+ *
+ * <p>Callers put commands on a bounded queue. The thread takes whatever is queued (up to the batch
+ * size) and commits the runs and score updates among it in one transaction, with the runs sent as
+ * one JDBC batch. Synchronous work (experiment operations) and flush barriers run in queue order
+ * after the writes before them are committed.
+ *
+ * <p>When an asynchronous write fails, its transaction is rolled back, the failure is kept in the
+ * {@link FailureLatch}, and from then on every command fails with it: nothing after a lost write
+ * is stored as if nothing had happened.
+ *
+ * <p>Thread-safe: any thread may call any method.
+ */
+final class SingleWriter {
+
+    private sealed interface Command permits Upsert, ScoreUpdate, Sync, Barrier, Stop {}
+
+    private record Upsert(RunRecord run) implements Command {}
+
+    private record ScoreUpdate(long experimentId, RunKey key, String scoresJson) implements Command {}
+
+    private record Sync(String action, Transaction.SqlWork<?> work, CompletableFuture<Object> result)
+            implements Command {}
+
+    private record Barrier(CompletableFuture<Object> done) implements Command {}
+
+    private record Stop() implements Command {}
+
+    private static final long LIVENESS_CHECK_MILLIS = 1_000;
+
+    private final Connection connection;
+    private final SqlFailures sqlFailures;
+    private final FailureLatch failures;
+    private final BlockingQueue<Command> queue;
+    private final int batchSize;
+    private final Thread thread;
+    private final List<Command> pending = new ArrayList<>();
+    private volatile boolean stopping;
+
+    SingleWriter(Connection connection, SqlFailures sqlFailures, FailureLatch failures, StoreSettings settings) {
+        this.connection = connection;
+        this.sqlFailures = sqlFailures;
+        this.failures = failures;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.batchSize = settings.batchSize();
+        this.thread = new Thread(this::loop, "evals4j-store-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a run, already redacted (blocks while the queue is full). */
+    void record(RunRecord run) {
+        enqueue(new Upsert(run));
+    }
+
+    /** Queues a score update. */
+    void updateScores(long experimentId, RunKey key, String scoresJson) {
+        enqueue(new ScoreUpdate(experimentId, key, scoresJson));
+    }
+
+    /** Runs {@code work} in its own transaction on the writer thread, after every queued write, and returns its result. */
+    @SuppressWarnings("unchecked")
+    <T> T call(String action, Transaction.SqlWork<T> work) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        enqueue(new Sync(action, work, result));
+        return (T) await(result);
+    }
+
+    /** Blocks until every write queued before this call is committed. */
+    void flush() {
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        enqueue(new Barrier(done));
+        await(done);
+    }
+
+    /** Commits what is queued, stops the thread and closes the connection. */
+    void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (thread.isAlive()) {
+            try {
+                putUninterruptibly(new Stop());
+            } catch (StoreException writerAlreadyGone) {
+                // The writer thread died; its failure is in the latch.
+            }
+        }
+        joinUninterruptibly();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failures.fail(sqlFailures.translate("close the database", e));
+        }
+    }
+
+    private void enqueue(Command command) {
+        failures.throwIfFailed();
+        if (stopping) {
+            throw new StoreException("The result store " + sqlFailures.location() + " is closed");
+        }
+        putUninterruptibly(command);
+    }
+
+    private Object await(CompletableFuture<Object> future) {
+        while (true) {
+            try {
+                return future.get(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof StoreException storeFailure) {
+                    throw new StoreException(storeFailure.getMessage(), storeFailure);
+                }
+                throw new StoreException("Writing to " + sqlFailures.location() + " failed: " + cause, cause);
+            } catch (TimeoutException e) {
+                if (!thread.isAlive() && !future.isDone()) {
+                    failures.throwIfFailed();
+                    throw new StoreException("The writer thread of " + sqlFailures.location() + " has stopped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("Interrupted while waiting for " + sqlFailures.location(), e);
+            }
+        }
+    }
+
+    private void loop() {
+        List<Command> chunk = new ArrayList<>(batchSize);
+        try {
+            boolean stop = false;
+            while (!stop) {
+                chunk.add(queue.take());
+                queue.drainTo(chunk, batchSize - 1);
+                for (Command command : chunk) {
+                    stop |= handle(command);
+                }
+                writePending();
+                chunk.clear();
+            }
+        } catch (InterruptedException e) {
+            failures.fail(new StoreException("The writer thread of " + sqlFailures.location() + " was interrupted"));
+        } catch (RuntimeException | Error e) {
+            failures.fail(new StoreException("The writer thread of " + sqlFailures.location() + " failed: " + e, e));
+        } finally {
+            chunk.addAll(queue);
+            chunk.forEach(this::abandon);
+        }
+    }
+
+    /** Handles one command; {@code true} for {@link Stop}. */
+    private boolean handle(Command command) {
+        if (command instanceof Upsert || command instanceof ScoreUpdate) {
+            pending.add(command);
+            return false;
+        }
+        writePending();
+        if (command instanceof Barrier barrier) {
+            complete(barrier.done(), () -> null);
+        } else if (command instanceof Sync sync) {
+            runSync(sync);
+        }
+        return command instanceof Stop;
+    }
+
+    private void writePending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        int size = pending.size();
+        if (failures.failure() == null) {
+            try {
+                Transaction.run(connection, c -> {
+                    writeAll(c);
+                    return null;
+                });
+            } catch (SQLException e) {
+                failures.fail(lost(size, sqlFailures.translate("store " + size + " run records", e)));
+            } catch (StoreException e) {
+                failures.fail(lost(size, e));
+            }
+        }
+        pending.clear();
+    }
+
+    private void writeAll(Connection c) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(RunSql.UPSERT);
+                PreparedStatement scores = c.prepareStatement(RunSql.UPDATE_SCORES)) {
+            int batched = 0;
+            for (Command command : pending) {
+                if (command instanceof Upsert u) {
+                    RunSql.bind(upsert, u.run());
+                    upsert.addBatch();
+                    batched++;
+                } else if (command instanceof ScoreUpdate update) {
+                    if (batched > 0) {
+                        upsert.executeBatch();
+                        batched = 0;
+                    }
+                    updateScores(scores, update);
+                }
+            }
+            if (batched > 0) {
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    private static void updateScores(PreparedStatement statement, ScoreUpdate update) throws SQLException {
+        statement.setString(1, update.scoresJson());
+        statement.setLong(2, update.experimentId());
+        statement.setString(3, update.key().rowId());
+        statement.setInt(4, update.key().repetition());
+        if (statement.executeUpdate() == 0) {
+            throw new StoreException("Cannot update the scores of run " + update.key() + " of experiment "
+                    + update.experimentId() + ": no such run is stored (re-score only stored runs)");
+        }
+    }
+
+    private StoreException lost(int writes, StoreException cause) {
+        return new StoreException(cause.getMessage() + " [" + writes + " queued writes were not stored;"
+                + " the store refuses further writes]", cause);
+    }
+
+    private void runSync(Sync sync) {
+        complete(sync.result(), () -> {
+            try {
+                return Transaction.run(connection, sync.work());
+            } catch (SQLException e) {
+                throw sqlFailures.translate(sync.action(), e);
+            }
+        });
+    }
+
+    private void complete(CompletableFuture<Object> future, Supplier<Object> work) {
+        StoreException failure = failures.failure();
+        if (failure != null) {
+            future.completeExceptionally(failure);
+            return;
+        }
+        try {
+            future.complete(work.get());
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    private void abandon(Command command) {
+        StoreException failure = failures.failure() != null
+                ? failures.failure()
+                : new StoreException("The writer thread of " + sqlFailures.location() + " has stopped");
+        if (command instanceof Barrier barrier) {
+            barrier.done().completeExceptionally(failure);
+        } else if (command instanceof Sync sync) {
+            sync.result().completeExceptionally(failure);
+        }
+    }
+
+    private void putUninterruptibly(Command command) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (queue.offer(command, LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    if (!thread.isAlive()) {
+                        failures.throwIfFailed();
+                        throw new StoreException("The writer thread of " + sqlFailures.location() + " has stopped");
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void joinUninterruptibly() {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

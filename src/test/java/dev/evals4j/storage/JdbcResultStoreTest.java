@@ -1,0 +1,234 @@
+package dev.evals4j.storage;
+
+import static dev.evals4j.storage.Runs.completed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evals4j.execution.ExecutionStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What is particular to the SQLite file store: durability, schema versions and refusing files that are not ours. */
+class JdbcResultStoreTest {
+
+    private static final String SUITE = "com.example.MathEvals#solves";
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("results.db");
+    }
+
+    private String url() {
+        return "jdbc:sqlite:" + file();
+    }
+
+    @Test
+    void recordsSurviveCloseAndReopen() {
+        long id;
+        try (ResultStore store = JdbcResultStore.open(url())) {
+            id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            for (int i = 0; i < 2_500; i++) {
+                store.record(completed(id, "row" + i, "o"));
+            }
+        }
+        try (ResultStore store = JdbcResultStore.open(url())) {
+            assertThat(store.runCounts(id)).containsExactly(Map.entry(ExecutionStatus.COMPLETED, 2_500L));
+            assertThat(store.findExperiment("exp", SUITE)).isPresent();
+        }
+    }
+
+    @Test
+    void aQueueOfOneStillStoresEverything() {
+        try (ResultStore store = JdbcResultStore.open(url(), new StoreSettings(Duration.ofSeconds(10), 1, 1))) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            for (int i = 0; i < 300; i++) {
+                store.record(completed(id, "row" + i, "o"));
+            }
+            store.flush();
+            assertThat(store.runCounts(id)).containsEntry(ExecutionStatus.COMPLETED, 300L);
+        }
+    }
+
+    @Test
+    void flushMakesEveryRecordedRunVisibleToOtherConnections() throws SQLException {
+        try (ResultStore store = JdbcResultStore.open(url(), new StoreSettings(Duration.ofSeconds(10), 1_000, 10_000))) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            for (int i = 0; i < 5_000; i++) {
+                store.record(completed(id, "row" + i, "o"));
+            }
+
+            store.flush();
+
+            assertThat(query("SELECT COUNT(*) FROM runs")).containsExactly("5000");
+        }
+    }
+
+    @Test
+    void writesQueuedWhileAnotherProcessBrieflyHoldsTheLockAreStoredOnceItLetsGo() throws SQLException {
+        try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults().withBusyTimeout(Duration.ofMinutes(1)));
+                Connection locker = DriverManager.getConnection(url());
+                Statement lock = locker.createStatement()) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            lock.execute("BEGIN EXCLUSIVE");
+            for (int i = 0; i < 100; i++) {
+                store.record(completed(id, "row" + i, "o"));
+            }
+            lock.execute("ROLLBACK");
+
+            store.flush();
+
+            assertThat(store.runCounts(id)).containsExactly(Map.entry(ExecutionStatus.COMPLETED, 100L));
+        }
+    }
+
+    @Test
+    void usesWriteAheadLogging() throws SQLException {
+        JdbcResultStore.open(url()).close();
+
+        assertThat(query("PRAGMA journal_mode")).containsExactly("wal");
+    }
+
+    @Test
+    void backgroundFailureNamesTheFile() {
+        JdbcResultStore store = JdbcResultStore.open(url());
+        store.record(completed(77, "r1", "o"));
+
+        assertThatThrownBy(store::flush).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("were not stored");
+        assertThatThrownBy(store::close).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void aFreshDatabaseGetsEveryMigrationOnce() throws SQLException {
+        JdbcResultStore.open(url()).close();
+        JdbcResultStore.open(url()).close();
+
+        assertThat(query("SELECT version FROM schema_version")).containsExactly("1");
+    }
+
+    @Test
+    void anOlderSchemaIsMigratedKeepingItsRows() throws SQLException {
+        List<Migration> v1 = Migration.ALL.subList(0, 1);
+        long id;
+        try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults(), v1, Clock.systemUTC())) {
+            id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            store.record(completed(id, "r1", "o"));
+        }
+        List<Migration> v2 = new ArrayList<>(v1);
+        v2.add(new Migration(2, "a note per run", List.of("ALTER TABLE runs ADD COLUMN note VARCHAR(100)")));
+
+        try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults(), v2, Clock.systemUTC())) {
+            assertThat(store.lookup(id, List.of(new RunKey("r1", 0)))).hasSize(1);
+        }
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(query("SELECT COUNT(note) FROM runs")).containsExactly("0");
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAndLeftAlone() throws SQLException {
+        try (ResultStore store = JdbcResultStore.open(url())) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            store.record(completed(id, "r1", "o"));
+        }
+        execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')");
+
+        assertThatThrownBy(() -> JdbcResultStore.open(url()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("upgrade evals4j")
+                .hasMessageContaining("-Devals4j.storage");
+        assertThat(query("SELECT COUNT(*) FROM runs")).containsExactly("1");
+    }
+
+    @Test
+    void aTextFileIsRefusedAndLeftAlone() throws Exception {
+        Files.writeString(file(), "these are my notes, not a database\n".repeat(20));
+        byte[] before = Files.readAllBytes(file());
+
+        assertThatThrownBy(() -> JdbcResultStore.open(url()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("not a SQLite database or it is corrupt")
+                .hasMessageContaining("move it away");
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+    }
+
+    @Test
+    void someoneElsesDatabaseIsRefusedAndLeftAlone() throws Exception {
+        execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+        execute("INSERT INTO customers (name) VALUES ('Ada')");
+        byte[] before = Files.readAllBytes(file());
+
+        assertThatThrownBy(() -> JdbcResultStore.open(url()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("[customers]")
+                .hasMessageContaining("no schema_version")
+                .hasMessageContaining("move it away, or pass another -Devals4j.storage");
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+    }
+
+    @Test
+    void aDatabaseLockedByAnotherProcessIsNamedAndNothingIsOverwritten() throws SQLException {
+        long id;
+        try (ResultStore store = JdbcResultStore.open(url())) {
+            id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            store.record(Runs.run(id, "r1", 0, ExecutionStatus.FAILED, "kept"));
+        }
+        try (Connection locker = DriverManager.getConnection(url());
+                Statement lock = locker.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+            StoreSettings impatient = StoreSettings.defaults().withBusyTimeout(Duration.ofMillis(200));
+
+            try (JdbcResultStore store = JdbcResultStore.open(url(), impatient)) {
+                assertThatThrownBy(() -> store.openExperiment("exp", SUITE, Map.of(), null))
+                        .isInstanceOf(StoreException.class)
+                        .hasMessageContaining(file().toString())
+                        .hasMessageContaining("locked by another process")
+                        .hasMessageContaining("200 ms");
+                store.record(completed(id, "r1", "replacement"));
+                assertThatThrownBy(store::flush).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("locked by another process");
+            } catch (StoreException closeReportsTheSameFailure) {
+                assertThat(closeReportsTheSameFailure).hasMessageContaining("locked");
+            }
+            lock.execute("ROLLBACK");
+        }
+        assertThat(query("SELECT status FROM runs")).containsExactly("FAILED");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * observer takes that test result's uuid and keeps it with the row (rows overlap, so the thread-local
  * current test case is not the row's for long), gives the row the lowest free concurrency slot, and
  * notes its retried attempts; right before the row is reported finished, it fills the row's test result
- * (see {@link RowResultUpdate}) and frees the slot.
+ * (see {@link RowResultUpdate}), frees the slot, and tells {@link RowStopTimes} the row's real end, which
+ * Allure would otherwise replace by the time JUnit is told.
  *
  * <p>A row is followed only if the current test case is the one Allure created for that very row (its
  * {@code junit.platform.uniqueid} label is the row's unique id), so nothing is written when Allure's
@@ -76,6 +77,9 @@ public final class AllureRowObserver implements RowObserver {
             return;
         }
         slots.free(followed.slot());
+        if (ending.details().end() != null) {
+            RowStopTimes.expect(followed.uuid(), ending.details().end().toEpochMilli());
+        }
         lifecycle.updateTestCase(followed.uuid(),
                 new RowResultUpdate(followed.row(), followed.slot(), followed.retried(), ending));
     }

@@ -32,7 +32,7 @@ public final class RowObservers {
         }
     }
 
-    /** Keeps the reference to the bridge out of {@link RowObservers}' own constant pool resolution path. */
+    /** The only class that names the bridge: it is loaded, and the bridge with it, once Allure was found. */
     private static final class AllureBridgeLoader {
         static RowObserver create() {
             return new AllureRowObserver();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.evals4j.report.fixtures.ReportedEvals;
+import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriter;
 import io.qameta.allure.model.TestResult;
@@ -40,8 +41,8 @@ class AllureRowObserverTest {
         String outer = UUID.randomUUID().toString();
         lifecycle.scheduleTestCase(new TestResult().setUuid(outer).setName("outer"));
         lifecycle.startTestCase(outer);
-        AllureLifecycle previous = io.qameta.allure.Allure.getLifecycle();
-        io.qameta.allure.Allure.setLifecycle(lifecycle);
+        AllureLifecycle previous = Allure.getLifecycle();
+        Allure.setLifecycle(lifecycle);
         ReportedEvals.reset();
         try {
             EngineTestKit.engine("evals4j").selectors(selectClass(ReportedEvals.class))
@@ -49,7 +50,7 @@ class AllureRowObserverTest {
                     .configurationParameter("evals4j.retry.wait", "none")
                     .execute();
         } finally {
-            io.qameta.allure.Allure.setLifecycle(previous);
+            Allure.setLifecycle(previous);
         }
         lifecycle.stopTestCase(outer);
         lifecycle.writeTestCase(outer);

@@ -38,11 +38,13 @@ public final class ConfigKeys {
     public static final String PROGRESS = "evals4j.progress";
     /** Which rows become tests: rows, failures or summary. */
     public static final String REPORT = "evals4j.report";
+    /** The directory {@code summary.json} is written to; default {@code target/evals4j}. */
+    public static final String REPORT_DIR = "evals4j.reportDir";
 
     /** Every {@code evals4j.*} key the engine knows. */
     public static final Set<String> KNOWN = Set.of(
             STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY, MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT,
-            STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS, REPORT);
+            STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS, REPORT, REPORT_DIR);
 
     private ConfigKeys() {}
 }

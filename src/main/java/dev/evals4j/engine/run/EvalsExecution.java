@@ -1,5 +1,6 @@
 package dev.evals4j.engine.run;
 
+import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.descriptor.EvalClassDescriptor;
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
@@ -7,7 +8,13 @@ import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import dev.evals4j.report.SummaryTable;
 import dev.evals4j.report.Terminals;
+import dev.evals4j.report.json.SummaryFile;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -22,6 +29,8 @@ import org.junit.platform.engine.TestExecutionResult;
  * retry must not hold a pool thread, so rows run on the executor of {@code dev.evals4j.execution}.
  */
 public final class EvalsExecution {
+
+    private static final System.Logger LOG = System.getLogger(EvalsExecution.class.getName());
 
     private final PrintStream out;
 
@@ -47,8 +56,23 @@ public final class EvalsExecution {
         if (!summaries.isEmpty()) {
             out.print(SummaryTable.render(summaries));
             out.flush();
+            writeSummaryFile(summaries, request);
         }
         listener.executionFinished(root, TestExecutionResult.successful());
+    }
+
+    /** Writes {@code summary.json}; a failure to write it is logged, never fails the run. */
+    private static void writeSummaryFile(List<MethodSummary> summaries, ExecutionRequest request) {
+        try {
+            Path directory = request.getConfigurationParameters().get(ConfigKeys.REPORT_DIR)
+                    .map(Path::of).orElse(SummaryFile.DEFAULT_DIRECTORY);
+            Path file = SummaryFile.write(summaries, Instant.now(), directory);
+            LOG.log(Level.DEBUG, () -> "evals4j summary written to " + file.toAbsolutePath());
+        } catch (UncheckedIOException e) {
+            LOG.log(Level.WARNING, e.getMessage());
+        } catch (InvalidPathException e) {
+            LOG.log(Level.WARNING, "evals4j.reportDir is not a valid directory path: " + e.getMessage());
+        }
     }
 
     private static ProgressDisplay.Style progressStyle(EngineConfig config) {

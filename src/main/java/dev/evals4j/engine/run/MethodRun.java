@@ -16,6 +16,7 @@ import dev.evals4j.execution.Executor;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import dev.evals4j.report.ProgressSnapshot;
+import dev.evals4j.report.RowObservers;
 import dev.evals4j.report.ThresholdSpec;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -77,7 +78,7 @@ final class MethodRun {
         }
         long startNanos = System.nanoTime();
         RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
-                plan.settings().repetitions() > 1);
+                plan.settings().repetitions() > 1, RowObservers.forMethodRun());
         Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();

@@ -5,6 +5,9 @@ import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import dev.evals4j.engine.descriptor.RowDescriptor;
 import dev.evals4j.engine.descriptor.RowKey;
 import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.report.ObservedRow;
+import dev.evals4j.report.RowEnding;
+import dev.evals4j.report.RowObserver;
 import dev.evals4j.report.RowRecord;
 import dev.evals4j.report.SummaryAccumulator;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ final class RowReporter {
     private final ReportMode mode;
     private final boolean gatedByThreshold;
     private final SummaryAccumulator summary;
+    private final RowObserver observer;
     private final Map<RowItem, RowDescriptor> running = new IdentityHashMap<>();
     private final Map<RowItem, List<ReportEntry>> pendingEntries = new IdentityHashMap<>();
     private final Set<RowKey> registered = new HashSet<>();
@@ -46,6 +50,13 @@ final class RowReporter {
 
     RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
             boolean gatedByThreshold, boolean repeated) {
+        this(listener, method, mode, gatedByThreshold, repeated, RowObserver.NONE);
+    }
+
+    /** A reporter that also tells {@code observer} about every row it reports, next to the listener calls. */
+    RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
+            boolean gatedByThreshold, boolean repeated, RowObserver observer) {
+        this.observer = observer;
         this.summary = new SummaryAccumulator(repeated);
         this.listener = listener;
         this.method = method;
@@ -92,6 +103,10 @@ final class RowReporter {
     private void onAttemptFailed(RowEvent.AttemptFailed failed) {
         String text = (failed.rateLimited() ? "rate limited, requeued: " : "failed, retrying: ") + failed.failure();
         publish(failed.item(), ReportEntry.from("evals4j.attempt." + failed.attempt(), text));
+        RowDescriptor row = running.get(failed.item());
+        if (row != null) {
+            observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(), failed.failure(), failed.rateLimited());
+        }
     }
 
     private void onFinished(RowItem item, RowOutcome outcome, ExecutionDetails details) {
@@ -112,6 +127,8 @@ final class RowReporter {
             running.remove(item);
         }
         listener.reportingEntryPublished(row, ReportEntry.from(finalEntry(outcome, details)));
+        observer.rowFinishing(row.getUniqueId().toString(), new RowEnding(details, mapped.verdict(),
+                outcome == null ? Map.of() : outcome.scores(), outcome == null ? List.of() : outcome.failures()));
         listener.executionFinished(row, mapped.result());
     }
 
@@ -121,6 +138,8 @@ final class RowReporter {
             return;
         }
         RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of(), malformed.entry().index());
+        observer.rowFinishing(row.getUniqueId().toString(),
+                new RowEnding(ExecutionDetails.didNotRun(), RowRecord.Verdict.ERROR, Map.of(), List.of()));
         listener.executionFinished(row, TestExecutionResult.failed(new MalformedRowException(malformed.entry())));
     }
 
@@ -134,6 +153,7 @@ final class RowReporter {
         method.addChild(row);
         listener.dynamicTestRegistered(row);
         listener.executionStarted(row);
+        observer.rowStarted(new ObservedRow(row.getUniqueId().toString(), unique.rowId(), unique.repetition(), columns));
         if (unique != key) {
             registered.add(unique);
             listener.reportingEntryPublished(row, ReportEntry.from("evals4j.warning", "the dataset repeats the row id '"

@@ -1,0 +1,42 @@
+package dev.evals4j.report;
+
+/**
+ * Follows the rows of one {@code @ForEach} method as the engine reports them, for reporters that
+ * need more than JUnit's listener calls (the Allure bridge). Every call is made by the thread that
+ * reports to JUnit, in the order of that thread's listener calls: {@link #rowStarted} right after
+ * a row's {@code executionStarted}, {@link #rowFinishing} right before its {@code executionFinished}.
+ * Rows overlap under concurrency, so an implementation keeps its state per row, keyed by the row's
+ * unique id. Implementations need not be thread-safe.
+ */
+public interface RowObserver {
+
+    /** An observer that does nothing. */
+    RowObserver NONE = new RowObserver() {
+        @Override
+        public void rowStarted(ObservedRow row) {}
+
+        @Override
+        public void attemptFailed(String uniqueId, int attempt, Throwable failure, boolean rateLimited) {}
+
+        @Override
+        public void rowFinishing(String uniqueId, RowEnding ending) {}
+    };
+
+    /** The row has just been reported as started. */
+    void rowStarted(ObservedRow row);
+
+    /**
+     * Attempt {@code attempt} (1-based) of a started row failed and will be retried.
+     *
+     * @param uniqueId the row's unique id, as in {@link ObservedRow#uniqueId()}
+     * @param rateLimited whether a rate limit rejected the attempt
+     */
+    void attemptFailed(String uniqueId, int attempt, Throwable failure, boolean rateLimited);
+
+    /**
+     * The row is about to be reported as finished; no call about it follows.
+     *
+     * @param uniqueId the row's unique id, as in {@link ObservedRow#uniqueId()}
+     */
+    void rowFinishing(String uniqueId, RowEnding ending);
+}

@@ -7,7 +7,6 @@ import dev.evals4j.concurrency.Ticker;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +48,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
     /** The default per-attempt timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** The default time calls in flight get to finish after {@link #stop()}. */
-    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = ExecutorBuilder.DEFAULT_SHUTDOWN_GRACE;
 
     /** Everything a run needs besides the task and its inputs. */
     record Settings<O>(ConcurrencyStrategy strategy, RequestPacer pacer, RetryPolicy retryPolicy,
@@ -143,23 +142,21 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
      * @param <I> the input type
      * @param <O> the output type
      */
-    public static final class Builder<I, O> {
+    public static final class Builder<I, O> extends ExecutorBuilder<I, O, Builder<I, O>> {
 
         private final AsyncTask<I, O> task;
         private ConcurrencyStrategy strategy;
         private RequestPacer pacer = RequestPacer.unlimited();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RateLimitClassifier classifier = RateLimitClassifier.defaults();
         private Duration timeout = DEFAULT_TIMEOUT;
-        private boolean exitOnError = true;
-        private O fallbackValue;
-        private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
         private Ticker ticker = Ticker.system();
-        private RandomGenerator random = new Random();
-        private ShutdownHooks shutdownHooks = ShutdownHooks.runtime();
 
         private Builder(AsyncTask<I, O> task) {
             this.task = Objects.requireNonNull(task, "task");
+        }
+
+        @Override
+        Builder<I, O> self() {
+            return this;
         }
 
         /** How many calls may be in flight (default a fixed window of 10). */
@@ -174,18 +171,6 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
             return this;
         }
 
-        /** Which failures are retried, how often, after which wait. */
-        public Builder<I, O> retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-            return this;
-        }
-
-        /** How rate limits are recognised (default {@link RateLimitClassifier#defaults()}). */
-        public Builder<I, O> rateLimitClassifier(RateLimitClassifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
-            return this;
-        }
-
         /** The longest an attempt may take before it is cancelled and counted as failed (default 60 s). */
         public Builder<I, O> timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -196,38 +181,9 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
             return this;
         }
 
-        /** Whether the first final failure ends the run (default true). */
-        public Builder<I, O> exitOnError(boolean exitOnError) {
-            this.exitOnError = exitOnError;
-            return this;
-        }
-
-        /** The output recorded for items that do not complete (default {@code null}). */
-        public Builder<I, O> fallbackValue(O fallbackValue) {
-            this.fallbackValue = fallbackValue;
-            return this;
-        }
-
-        /** How long calls in flight may finish after {@link AsyncExecutor#stop()} (default 10 s). */
-        public Builder<I, O> shutdownGrace(Duration shutdownGrace) {
-            this.shutdownGrace = requirePositiveOrZero(shutdownGrace, "shutdownGrace");
-            return this;
-        }
-
         /** The time source of timeouts, retry waits and strategy reports (default the system's). */
         public Builder<I, O> ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
-            return this;
-        }
-
-        /** The source of back-off jitter (default a new {@link Random}); seed it for reproducible waits. */
-        public Builder<I, O> random(RandomGenerator random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        Builder<I, O> shutdownHooks(ShutdownHooks shutdownHooks) {
-            this.shutdownHooks = Objects.requireNonNull(shutdownHooks, "shutdownHooks");
             return this;
         }
 

@@ -3,7 +3,6 @@ package dev.evals4j.execution;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -182,66 +181,23 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
      * @param <I> the input type
      * @param <O> the output type
      */
-    public static final class Builder<I, O> {
+    public static final class Builder<I, O> extends ExecutorBuilder<I, O, Builder<I, O>> {
 
         private final SyncTask<I, O> task;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RateLimitClassifier classifier = RateLimitClassifier.defaults();
-        private boolean exitOnError = true;
-        private O fallbackValue;
         private Sleeper sleeper;
-        private RandomGenerator random = new Random();
-        private Duration shutdownGrace = AsyncExecutor.DEFAULT_SHUTDOWN_GRACE;
-        private ShutdownHooks shutdownHooks = ShutdownHooks.runtime();
 
         private Builder(SyncTask<I, O> task) {
             this.task = Objects.requireNonNull(task, "task");
         }
 
-        /** Which failures are retried, how often, after which wait. */
-        public Builder<I, O> retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-            return this;
-        }
-
-        /** How rate limits are recognised (default {@link RateLimitClassifier#defaults()}). */
-        public Builder<I, O> rateLimitClassifier(RateLimitClassifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
-            return this;
-        }
-
-        /** Whether the first final failure ends the run (default true). */
-        public Builder<I, O> exitOnError(boolean exitOnError) {
-            this.exitOnError = exitOnError;
-            return this;
-        }
-
-        /** The output recorded for items that do not complete (default {@code null}). */
-        public Builder<I, O> fallbackValue(O fallbackValue) {
-            this.fallbackValue = fallbackValue;
+        @Override
+        Builder<I, O> self() {
             return this;
         }
 
         /** How to wait between attempts (default: a wait that {@link #stop()} cuts short). */
         public Builder<I, O> sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /** The source of back-off jitter (default a new {@link Random}); seed it for reproducible waits. */
-        public Builder<I, O> random(RandomGenerator random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /** How long the shutdown hook waits for the run to finish recording (default 10 s). */
-        public Builder<I, O> shutdownGrace(Duration shutdownGrace) {
-            this.shutdownGrace = AsyncExecutor.requirePositiveOrZero(shutdownGrace, "shutdownGrace");
-            return this;
-        }
-
-        Builder<I, O> shutdownHooks(ShutdownHooks shutdownHooks) {
-            this.shutdownHooks = Objects.requireNonNull(shutdownHooks, "shutdownHooks");
             return this;
         }
 

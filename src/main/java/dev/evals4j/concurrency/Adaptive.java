@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Throughput hill-climbing, after dotevals' {@code Adaptive} and with its defaults, without its two
- * flaws: here every error, timeout and rate limit backs the limit off, and flat throughput is not an
+ * flaws: here it sees every error, timeout and rate limit, and flat throughput is not an
  * improvement.
  *
  * <h2>Measuring</h2>
@@ -39,11 +39,24 @@ import java.util.Objects;
  * previous measurement lowers the limit by the cautious step.
  *
  * <h2>Errors</h2>
- * An error, timeout or rate limit multiplies the limit by {@code errorBackoff} (0.7) at once, and
- * the ramp ceiling with it. An error from a call that started before the last back-off is ignored:
- * it was sent under the old limit, which has already been answered. A second back-off within
- * {@code collapseWindow} (15 s) means the reduced limit still fails: the limit collapses to the
- * minimum and doubles back up towards the ceiling while throughput pays (Aimd's response).
+ * A back-off multiplies the limit by {@code errorBackoff} (0.7) at once, and the ramp ceiling with
+ * it. What triggers one:
+ * <ul>
+ *   <li>a timeout: the provider is overloaded (or a call hung), always;</li>
+ *   <li>an ordinary error only when errors are frequent: when more than
+ *       {@link Builder#errorShareThreshold(double) errorShareThreshold} (20%) of the last
+ *       {@code throughputWindow} (20) outcomes failed. Isolated transient errors (a 5xx now and then)
+ *       say nothing about load and are left to the retry policy; with a threshold of 0 every error
+ *       backs off;</li>
+ *   <li>a rate limit when the {@link RateLimitResponse} is {@link RateLimitResponse#BACKOFF BACKOFF}
+ *       (the default). Use {@link RateLimitResponse#IGNORE IGNORE} when a {@link RequestPacer} paces
+ *       the same calls: a request-rate limit is the pacer's to answer, and lowering the concurrency
+ *       as well would answer it twice.</li>
+ * </ul>
+ * A failure from a call that started before the last back-off is ignored: it was sent under the
+ * old limit, which has already been answered. A second back-off within {@code collapseWindow}
+ * (15 s) means the reduced limit still fails: the limit collapses to the minimum and doubles back
+ * up towards the ceiling while throughput pays (Aimd's response).
  *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
  */
@@ -71,6 +84,16 @@ public final class Adaptive implements ConcurrencyStrategy {
     public static final Duration DEFAULT_COLLAPSE_WINDOW = Duration.ofSeconds(15);
     /** Share of a perfectly scaling gain that a raise must buy to be kept. */
     public static final double DEFAULT_REQUIRED_GAIN_SHARE = 0.5;
+    /** Share of failed outcomes among the recent ones above which an ordinary error backs off. */
+    public static final double DEFAULT_ERROR_SHARE_THRESHOLD = 0.2;
+
+    /** How the strategy answers a rate-limited call. */
+    public enum RateLimitResponse {
+        /** Back off like on a timeout: the strategy alone answers the provider's limits. */
+        BACKOFF,
+        /** Leave the limit alone: a {@link RequestPacer} paces the same calls and answers rate limits. */
+        IGNORE
+    }
 
     private static final double RAMP_FACTOR = 2;
     private static final double PROBE_STEP_SHARE = 0.1;
@@ -98,6 +121,9 @@ public final class Adaptive implements ConcurrencyStrategy {
     private final int stabilityWindow;
     private final double errorBackoff;
     private final double requiredGainShare;
+    private final double errorShareThreshold;
+    private final RateLimitResponse rateLimitResponse;
+    private final FailureWindow recentOutcomes;
     private final ThroughputMeasurement measurement;
     private final SmoothedLatency latency = new SmoothedLatency(LATENCY_SMOOTHING);
     private final ErrorBurst backoffBurst;
@@ -131,6 +157,9 @@ public final class Adaptive implements ConcurrencyStrategy {
         this.stabilityWindow = builder.stabilityWindow;
         this.errorBackoff = builder.errorBackoff;
         this.requiredGainShare = builder.requiredGainShare;
+        this.errorShareThreshold = builder.errorShareThreshold;
+        this.rateLimitResponse = builder.rateLimitResponse;
+        this.recentOutcomes = new FailureWindow(builder.throughputWindow);
         this.measurement = new ThroughputMeasurement(
                 builder.throughputWindow, builder.adaptationInterval.toNanos());
         this.backoffBurst = new ErrorBurst(BACKOFFS_TO_COLLAPSE, builder.collapseWindow.toNanos());
@@ -158,6 +187,7 @@ public final class Adaptive implements ConcurrencyStrategy {
     public synchronized void onSuccess(long startNanos, long latencyNanos) {
         long now = ticker.nanoTime();
         latency.record(latencyNanos);
+        recentOutcomes.record(false);
         measurement.recordSuccess(now);
         if (measurement.isComplete(now)) {
             decide(measurement.perSecond(now), now);
@@ -165,18 +195,24 @@ public final class Adaptive implements ConcurrencyStrategy {
     }
 
     @Override
-    public void onError(long startNanos) {
+    public synchronized void onError(long startNanos) {
+        recentOutcomes.record(true);
+        if (recentOutcomes.failures() > errorShareThreshold * recentOutcomes.capacity()) {
+            backOff(startNanos);
+        }
+    }
+
+    @Override
+    public synchronized void onTimeout(long startNanos) {
+        recentOutcomes.record(true);
         backOff(startNanos);
     }
 
     @Override
-    public void onTimeout(long startNanos) {
-        backOff(startNanos);
-    }
-
-    @Override
-    public void onRateLimited(long startNanos) {
-        backOff(startNanos);
+    public synchronized void onRateLimited(long startNanos) {
+        if (rateLimitResponse == RateLimitResponse.BACKOFF) {
+            backOff(startNanos);
+        }
     }
 
     @Override
@@ -260,10 +296,11 @@ public final class Adaptive implements ConcurrencyStrategy {
         measureNewLimit(now, KNEE_SPAN_LATENCIES);
     }
 
-    private synchronized void backOff(long startNanos) {
+    private void backOff(long startNanos) {
         if (startNanos < lastBackoff) {
             return;
         }
+        recentOutcomes.clear();
         long now = ticker.nanoTime();
         int backedOffLimit = clamp((int) Math.floor(limit * errorBackoff));
         rampCeiling = backedOffLimit;
@@ -315,6 +352,8 @@ public final class Adaptive implements ConcurrencyStrategy {
         private double errorBackoff = DEFAULT_ERROR_BACKOFF;
         private Duration collapseWindow = DEFAULT_COLLAPSE_WINDOW;
         private double requiredGainShare = DEFAULT_REQUIRED_GAIN_SHARE;
+        private double errorShareThreshold = DEFAULT_ERROR_SHARE_THRESHOLD;
+        private RateLimitResponse rateLimitResponse = RateLimitResponse.BACKOFF;
 
         private Builder() {}
 
@@ -390,6 +429,25 @@ public final class Adaptive implements ConcurrencyStrategy {
         /** Share of a perfectly scaling gain that a raise must buy to be kept (default 0.5), in {@code (0, 1)}. */
         public Builder requiredGainShare(double requiredGainShare) {
             this.requiredGainShare = Checks.fraction(requiredGainShare, "requiredGainShare");
+            return this;
+        }
+
+        /**
+         * Share of failed outcomes among the last {@code throughputWindow} above which an ordinary
+         * error backs off (default 0.2), in {@code [0, 1)}; 0 backs off on every error. Timeouts
+         * always back off.
+         */
+        public Builder errorShareThreshold(double errorShareThreshold) {
+            if (!(errorShareThreshold >= 0 && errorShareThreshold < 1)) {
+                throw new IllegalArgumentException("errorShareThreshold must be in [0, 1), was " + errorShareThreshold);
+            }
+            this.errorShareThreshold = errorShareThreshold;
+            return this;
+        }
+
+        /** How a rate-limited call is answered (default {@link RateLimitResponse#BACKOFF}). */
+        public Builder rateLimitResponse(RateLimitResponse rateLimitResponse) {
+            this.rateLimitResponse = Objects.requireNonNull(rateLimitResponse, "rateLimitResponse");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.evals4j.concurrency;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Paces request starts with a token bucket whose rate adapts to the provider's rate limit: Phoenix's
@@ -19,6 +20,21 @@ import java.util.Objects;
  *       maximum.</li>
  *   <li>After an idle window without any request (default 30 s) everything returns to the initial
  *       state: what was learned may be stale.</li>
+ * </ul>
+ *
+ * <h2>Tuned settings</h2>
+ * The defaults above are Phoenix's. Two settings make the limiter find a provider's limit within a
+ * few calls instead of halving towards it blindly (they are what
+ * {@link ConcurrencyStrategies#defaults} uses):
+ * <ul>
+ *   <li>{@link Builder#unpacedStart(boolean) unpacedStart}: no pacing at all until the first rate
+ *       limit, so a provider without a limit is never slowed down;</li>
+ *   <li>{@link Builder#admittedRateShare(double) admittedRateShare}: a rate limit sets the rate to
+ *       that share (such as 0.9) of the rate the provider actually admitted lately, measured from
+ *       the successes of the last second (when it holds at least {@value AdmittedRate#MIN_SUCCESSES};
+ *       otherwise the rate halves, or stays unpaced before any measurement). Because the new rate is
+ *       measured rather than guessed, a rate limit for a request started <em>after</em> the last
+ *       decrease lowers it again at once; the cooldown then only delays growth.</li>
  * </ul>
  *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
@@ -51,6 +67,9 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private final long cooldownNanos;
     private final double growthPerSecond;
     private final long idleResetNanos;
+    private final boolean unpacedStart;
+    private final double admittedRateShare;
+    private final AdmittedRate admitted = new AdmittedRate();
 
     private double rate;
     private double tokens;
@@ -70,6 +89,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         this.cooldownNanos = builder.cooldown.toNanos();
         this.growthPerSecond = builder.growthPerSecond;
         this.idleResetNanos = builder.idleReset.toNanos();
+        this.unpacedStart = builder.unpacedStart;
+        this.admittedRateShare = builder.admittedRateShare;
         reset(ticker.nanoTime());
     }
 
@@ -95,24 +116,34 @@ public final class AdaptiveRateLimiter implements RequestPacer {
 
     @Override
     public synchronized void onSuccess(long startNanos) {
-        advance(ticker.nanoTime());
+        long now = ticker.nanoTime();
+        admitted.recordSuccess(now);
+        advance(now);
     }
 
     @Override
     public synchronized void onRateLimited(long startNanos) {
         long now = ticker.nanoTime();
-        if (decreased && (startNanos < lastDecrease || now - lastDecrease < cooldownNanos)) {
+        boolean measured = admittedRateShare > 0;
+        if (decreased && (startNanos < lastDecrease || (!measured && now - lastDecrease < cooldownNanos))) {
             return;
         }
         advance(now);
-        rate = Math.max(minRate, rate * DECREASE_FACTOR);
+        OptionalDouble admittedRate = measured ? admitted.perSecond(now) : OptionalDouble.empty();
+        if (admittedRate.isPresent()) {
+            rate = Math.max(minRate, admittedRateShare * Math.min(rate, admittedRate.getAsDouble()));
+        } else if (Double.isInfinite(rate)) {
+            return;
+        } else {
+            rate = Math.max(minRate, rate * DECREASE_FACTOR);
+        }
         tokens = 0;
         decreased = true;
         lastDecrease = now;
         growingSince = now + cooldownNanos;
     }
 
-    /** The current rate, in requests per second. */
+    /** The current rate, in requests per second; infinite while unpaced. */
     public synchronized double ratePerSecond() {
         advance(ticker.nanoTime());
         return rate;
@@ -120,9 +151,10 @@ public final class AdaptiveRateLimiter implements RequestPacer {
 
     /** Refills the bucket at the rate in force so far, then grows the rate for the clean time since. */
     private void advance(long now) {
-        tokens = Math.min(burst, tokens + (now - lastRefill) / NANOS_PER_SECOND * rate);
+        tokens = Double.isInfinite(rate) ? burst
+                : Math.min(burst, tokens + (now - lastRefill) / NANOS_PER_SECOND * rate);
         lastRefill = now;
-        if (now > growingSince) {
+        if (now > growingSince && !Double.isInfinite(rate)) {
             double seconds = (now - growingSince) / NANOS_PER_SECOND;
             rate = Math.min(maxRate, rate * Math.pow(growthPerSecond, seconds));
             growingSince = now;
@@ -130,7 +162,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     }
 
     private void reset(long now) {
-        rate = initialRate;
+        rate = unpacedStart ? Double.POSITIVE_INFINITY : initialRate;
+        admitted.clear();
         tokens = burst;
         lastRefill = now;
         growingSince = now;
@@ -154,6 +187,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         private Duration cooldown = DEFAULT_COOLDOWN;
         private double growthPerSecond = DEFAULT_GROWTH_PER_SECOND;
         private Duration idleReset = DEFAULT_IDLE_RESET;
+        private boolean unpacedStart;
+        private double admittedRateShare;
 
         private Builder() {}
 
@@ -208,6 +243,28 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         /** Time without requests after which the limiter starts over (default 30 s). */
         public Builder idleReset(Duration idleReset) {
             this.idleReset = Checks.positive(idleReset, "idleReset");
+            return this;
+        }
+
+        /**
+         * Whether the limiter paces nothing until the first rate limit (default false: it starts at
+         * the initial rate). The initial rate still applies after an idle reset only if this is false.
+         */
+        public Builder unpacedStart(boolean unpacedStart) {
+            this.unpacedStart = unpacedStart;
+            return this;
+        }
+
+        /**
+         * On a rate limit, set the rate to this share of the rate the provider admitted over the last
+         * second, in {@code (0, 1]} (default 0: halve the rate, as Phoenix does). See the class
+         * description.
+         */
+        public Builder admittedRateShare(double admittedRateShare) {
+            if (!(admittedRateShare > 0 && admittedRateShare <= 1)) {
+                throw new IllegalArgumentException("admittedRateShare must be in (0, 1], was " + admittedRateShare);
+            }
+            this.admittedRateShare = admittedRateShare;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.evals4j.concurrency;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Objects;
 /**
  * Builds concurrency strategies by the names used in configuration
  * ({@code evals4j.concurrency.strategy}, {@code evals4j.concurrency.max},
- * {@code evals4j.concurrency.initial}), and names the project's default strategy in one place.
+ * {@code evals4j.concurrency.initial}), and names the project's default strategy and pacer in one
+ * place ({@link #defaults}).
  */
 public final class ConcurrencyStrategies {
 
@@ -29,17 +31,59 @@ public final class ConcurrencyStrategies {
 
     private ConcurrencyStrategies() {}
 
+    /** Where the default strategy starts: high enough to reach a large limit within a few doublings. */
+    public static final int DEFAULT_INITIAL_CONCURRENCY = 10;
+    /** Share of a perfectly scaling gain a doubling of the default strategy must buy to be kept. */
+    public static final double DEFAULT_REQUIRED_GAIN_SHARE = 0.2;
+    /** Share of the admitted rate the default pacer falls to on a rate limit. */
+    public static final double DEFAULT_ADMITTED_RATE_SHARE = 0.9;
+    /** How long the default pacer waits after a decrease before it grows again. */
+    public static final Duration DEFAULT_PACER_COOLDOWN = Duration.ofSeconds(1);
+    /** Factor by which the default pacer's rate grows per second after its cooldown. */
+    public static final double DEFAULT_PACER_GROWTH_PER_SECOND = 1.5;
+    /** Requests the default pacer lets start back to back. */
+    public static final double DEFAULT_PACER_BURST = 10;
+
     /**
-     * The strategy evals4j uses when none is configured: {@link Adaptive} (whose error response is
-     * Aimd's: back off at once, collapse on repeated errors), starting at
-     * {@value Adaptive#DEFAULT_INITIAL_CONCURRENCY} or {@code maxConcurrency} if lower.
+     * What evals4j uses when no strategy is configured, as measured by the benchmark
+     * ({@code bench/README.md}): a strategy and a pacer that split the work.
+     * <ul>
+     *   <li>The strategy is {@link Adaptive}, starting at {@value #DEFAULT_INITIAL_CONCURRENCY} (or
+     *       {@code maxConcurrency} if lower), keeping a doubling that buys at least
+     *       {@value #DEFAULT_REQUIRED_GAIN_SHARE} of a perfectly scaling gain, backing off on
+     *       timeouts and on frequent errors (not on isolated ones), and
+     *       {@linkplain Adaptive.RateLimitResponse#IGNORE ignoring rate limits}: concurrency is the
+     *       wrong control for a request-rate limit.</li>
+     *   <li>The pacer is an {@link AdaptiveRateLimiter} that paces nothing until the first rate limit,
+     *       then falls to {@value #DEFAULT_ADMITTED_RATE_SHARE} of the rate the provider admitted
+     *       over the last second, waits {@link #DEFAULT_PACER_COOLDOWN} and grows
+     *       ×{@value #DEFAULT_PACER_GROWTH_PER_SECOND} per second, with a burst of
+     *       {@value #DEFAULT_PACER_BURST}.</li>
+     * </ul>
      *
      * @param maxConcurrency the highest limit, at least 1
-     * @param ticker the time source
+     * @param ticker the time source of both
+     * @return a fresh strategy and pacer, for one executor run
      */
-    public static ConcurrencyStrategy defaultStrategy(int maxConcurrency, Ticker ticker) {
+    public static Throttle defaults(int maxConcurrency, Ticker ticker) {
         requireMax(maxConcurrency);
-        return new Adaptive(maxConcurrency, Math.min(Adaptive.DEFAULT_INITIAL_CONCURRENCY, maxConcurrency), ticker);
+        Objects.requireNonNull(ticker, "ticker");
+        ConcurrencyStrategy strategy = Adaptive.builder()
+                .maxConcurrency(maxConcurrency)
+                .initialConcurrency(Math.min(DEFAULT_INITIAL_CONCURRENCY, maxConcurrency))
+                .requiredGainShare(DEFAULT_REQUIRED_GAIN_SHARE)
+                .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE)
+                .ticker(ticker)
+                .build();
+        RequestPacer pacer = AdaptiveRateLimiter.builder()
+                .unpacedStart(true)
+                .admittedRateShare(DEFAULT_ADMITTED_RATE_SHARE)
+                .cooldown(DEFAULT_PACER_COOLDOWN)
+                .growthPerSecond(DEFAULT_PACER_GROWTH_PER_SECOND)
+                .burst(DEFAULT_PACER_BURST)
+                .ticker(ticker)
+                .build();
+        return new Throttle(strategy, pacer);
     }
 
     /**

@@ -13,12 +13,21 @@ import java.util.random.RandomGenerator;
  * item that has hit {@value #MAX_FREE_RATE_LIMITS} rate limits spends budget on every further one,
  * like any other retryable failure.
  *
+ * <p>A {@code Retry-After} wait gets a random extra of up to {@value #RETRY_AFTER_JITTER_PERCENT}% of
+ * it, but at least up to {@link #MIN_RETRY_AFTER_JITTER_NANOS} (100 ms): providers often name the
+ * instant their next token is free, and every row rejected in the same burst would otherwise retry at
+ * that same instant and be rejected together again (a thundering herd).
+ *
  * <p>Thread-safe if the random generator is (each executor run uses its own planner).
  */
 final class RetryPlanner {
 
     /** Rate limits per item that are retried without spending an attempt. */
     static final int MAX_FREE_RATE_LIMITS = 50;
+    /** The largest random extra on a {@code Retry-After} wait, as a percentage of it. */
+    static final int RETRY_AFTER_JITTER_PERCENT = 25;
+    /** The largest random extra on a short {@code Retry-After} wait. */
+    static final long MIN_RETRY_AFTER_JITTER_NANOS = 100_000_000L;
 
     private final RetryPolicy policy;
     private final RateLimitClassifier classifier;
@@ -44,7 +53,7 @@ final class RetryPlanner {
         if (rateLimit.isPresent() && item.rateLimitHits() < MAX_FREE_RATE_LIMITS) {
             item.recordRateLimit(failure);
             long delay = rateLimit.get().retryAfter()
-                    .map(java.time.Duration::toNanos)
+                    .map(retryAfter -> withJitter(retryAfter.toNanos()))
                     .orElseGet(() -> policy.delayNanos(item.rateLimitHits(), random));
             return Plan.retryAfter(delay, true);
         }
@@ -53,6 +62,13 @@ final class RetryPlanner {
             return Plan.GIVE_UP;
         }
         return Plan.retryAfter(policy.delayNanos(item.budgetedFailures(), random), false);
+    }
+
+    /** {@code retryAfterNanos} plus a random extra in {@code [0, max(25%, 100 ms)]}. */
+    private long withJitter(long retryAfterNanos) {
+        long base = Math.max(0, retryAfterNanos);
+        long spread = Math.max(MIN_RETRY_AFTER_JITTER_NANOS, base / 100 * RETRY_AFTER_JITTER_PERCENT);
+        return base + random.nextLong(spread + 1);
     }
 
     /**

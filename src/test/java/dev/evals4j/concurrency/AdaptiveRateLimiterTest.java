@@ -149,4 +149,123 @@ class AdaptiveRateLimiterTest {
         assertThatThrownBy(() -> limiter().burst(0.5)).hasMessageContaining("burst must be at least 1, was 0.5");
         assertThatThrownBy(() -> limiter().growthPerSecond(0.9)).hasMessageContaining("growthPerSecond");
     }
+
+    /** The tuned limiter of the defaults: unpaced start, measured decreases, no growth so rates are exact. */
+    private AdaptiveRateLimiter measured() {
+        return limiter().unpacedStart(true).admittedRateShare(0.9).cooldown(Duration.ofSeconds(1))
+                .growthPerSecond(1).build();
+    }
+
+    /** Reports {@code count} successes, one every {@code intervalMillis}. */
+    private void succeed(AdaptiveRateLimiter limiter, int count, long intervalMillis) {
+        for (int i = 0; i < count; i++) {
+            ticker.advanceMillis(intervalMillis);
+            limiter.onSuccess(ticker.nanoTime());
+        }
+    }
+
+    @Test
+    void anUnpacedStartPacesNothingUntilTheFirstRateLimit() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).build();
+
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(limiter.tryAcquire()).isZero();
+        }
+        ticker.advanceSeconds(10);
+        assertThat(limiter.ratePerSecond()).isInfinite();
+    }
+
+    @Test
+    void aRateLimitSetsTheRateToAShareOfTheAdmittedRate() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 150, 10);
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).isCloseTo(90, within(1e-9));
+        assertThat(limiter.tryAcquire()).as("the bucket was emptied").isPositive();
+    }
+
+    @Test
+    void theAdmittedRateEarlyInARunIsMeasuredSinceTheFirstSuccess() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 20, 10);
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).as("20 successes over 190 ms").isCloseTo(0.9 * 20 / 0.19, within(1e-6));
+    }
+
+    @Test
+    void anUnpacedLimiterWithoutAMeasurementStaysUnpaced() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 4, 10);
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).isInfinite();
+    }
+
+    @Test
+    void aMeasuredDecreaseNeverRaisesThePacedRate() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 150, 10);
+        limiter.onRateLimited(ticker.nanoTime());
+        succeed(limiter, 5, 1);
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).as("0.9 x min(90, admitted)").isCloseTo(81, within(1e-9));
+    }
+
+    @Test
+    void measuredDecreasesIgnoreRequestsSentBeforeTheLastOneButNotTheCooldown() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 150, 10);
+        long sentUnderTheOldRate = ticker.nanoTime();
+        ticker.advanceMillis(1);
+        limiter.onRateLimited(ticker.nanoTime());
+        long decreasedAt = ticker.nanoTime();
+
+        succeed(limiter, 10, 10);
+        limiter.onRateLimited(sentUnderTheOldRate);
+        assertThat(limiter.ratePerSecond()).isCloseTo(90, within(1e-9));
+
+        limiter.onRateLimited(decreasedAt + 1);
+        assertThat(limiter.ratePerSecond()).as("sent after the decrease, within the cooldown")
+                .isCloseTo(81, within(1e-9));
+    }
+
+    @Test
+    void aMeasuredLimiterGrowsOnlyAfterItsCooldown() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).admittedRateShare(0.9)
+                .cooldown(Duration.ofSeconds(1)).growthPerSecond(1.5).build();
+        succeed(limiter, 150, 10);
+        limiter.onRateLimited(ticker.nanoTime());
+
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).isCloseTo(90, within(1e-9));
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).isCloseTo(135, within(1e-9));
+    }
+
+    @Test
+    void anIdleResetReturnsToUnpaced() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 150, 10);
+        limiter.onRateLimited(ticker.nanoTime());
+        assertThat(limiter.tryAcquire()).isPositive();
+
+        ticker.advanceSeconds(31);
+
+        assertThat(limiter.tryAcquire()).isZero();
+        assertThat(limiter.ratePerSecond()).isInfinite();
+    }
+
+    @Test
+    void rejectsAnAdmittedRateShareOutsideItsRange() {
+        assertThatThrownBy(() -> limiter().admittedRateShare(0))
+                .hasMessageContaining("admittedRateShare must be in (0, 1], was 0.0");
+        assertThatThrownBy(() -> limiter().admittedRateShare(1.5)).hasMessageContaining("admittedRateShare");
+    }
 }

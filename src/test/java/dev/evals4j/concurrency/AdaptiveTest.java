@@ -89,23 +89,90 @@ class AdaptiveTest {
     }
 
     @Test
-    void anErrorBacksOffByPointSevenAtOnce() {
+    void aTimeoutBacksOffByPointSevenAtOnce() {
         Adaptive adaptive = adaptive(100, 20);
 
-        adaptive.onError(ticker.nanoTime());
+        adaptive.onTimeout(ticker.nanoTime());
 
         assertThat(adaptive.limit()).isEqualTo(14);
     }
 
     @Test
-    void timeoutsAndRateLimitsBackOffLikeErrors() {
-        Adaptive timeouts = adaptive(100, 20);
-        timeouts.onTimeout(ticker.nanoTime());
-        assertThat(timeouts.limit()).isEqualTo(14);
-
+    void rateLimitsBackOffLikeTimeoutsByDefault() {
         Adaptive rateLimits = adaptive(100, 20);
+
         rateLimits.onRateLimited(ticker.nanoTime());
+
         assertThat(rateLimits.limit()).isEqualTo(14);
+    }
+
+    @Test
+    void rateLimitsLeaveTheLimitAloneWhenAPacerAnswersThem() {
+        Adaptive adaptive = Adaptive.builder().initialConcurrency(20)
+                .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE).ticker(ticker).build();
+
+        for (int i = 0; i < 30; i++) {
+            ticker.advanceMillis(10);
+            adaptive.onRateLimited(ticker.nanoTime());
+        }
+
+        assertThat(adaptive.limit()).isEqualTo(20);
+    }
+
+    @Test
+    void isolatedErrorsDoNotBackOff() {
+        Adaptive adaptive = adaptive(100, 20);
+
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                ticker.advanceMillis(1);
+                adaptive.onError(ticker.nanoTime());
+            }
+            for (int i = 0; i < 20; i++) {
+                adaptive.onSuccess(ticker.nanoTime(), LATENCY.toNanos());
+            }
+        }
+
+        assertThat(adaptive.limit()).as("4 of the last 20 outcomes failed, at most").isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void errorsInMoreThanAFifthOfTheLastTwentyOutcomesBackOff() {
+        Adaptive adaptive = adaptive(100, 20);
+        for (int i = 0; i < 4; i++) {
+            ticker.advanceMillis(1);
+            adaptive.onError(ticker.nanoTime());
+        }
+        assertThat(adaptive.limit()).isEqualTo(20);
+
+        ticker.advanceMillis(1);
+        adaptive.onError(ticker.nanoTime());
+
+        assertThat(adaptive.limit()).as("5 of 20 failed").isEqualTo(14);
+    }
+
+    @Test
+    void aBackOffNeedsFreshErrorsForTheNextOne() {
+        Adaptive adaptive = adaptive(100, 20);
+        for (int i = 0; i < 5; i++) {
+            ticker.advanceMillis(1);
+            adaptive.onError(ticker.nanoTime());
+        }
+        assertThat(adaptive.limit()).isEqualTo(14);
+
+        ticker.advanceMillis(1);
+        adaptive.onError(ticker.nanoTime());
+
+        assertThat(adaptive.limit()).as("the window was cleared by the back-off").isEqualTo(14);
+    }
+
+    @Test
+    void anErrorShareThresholdOfZeroBacksOffOnEveryError() {
+        Adaptive adaptive = Adaptive.builder().initialConcurrency(20).errorShareThreshold(0).ticker(ticker).build();
+
+        adaptive.onError(ticker.nanoTime());
+
+        assertThat(adaptive.limit()).isEqualTo(14);
     }
 
     @Test
@@ -125,10 +192,10 @@ class AdaptiveTest {
     @Test
     void aSecondBackOffWithinTheCollapseWindowCollapsesToTheMinimum() {
         Adaptive adaptive = adaptive(100, 20);
-        adaptive.onError(ticker.nanoTime());
+        adaptive.onTimeout(ticker.nanoTime());
         ticker.advanceSeconds(1);
 
-        adaptive.onError(ticker.nanoTime());
+        adaptive.onTimeout(ticker.nanoTime());
 
         assertThat(adaptive.limit()).isEqualTo(1);
     }
@@ -136,10 +203,10 @@ class AdaptiveTest {
     @Test
     void backOffsFurtherApartThanTheCollapseWindowOnlyBackOff() {
         Adaptive adaptive = adaptive(100, 20);
-        adaptive.onError(ticker.nanoTime());
+        adaptive.onTimeout(ticker.nanoTime());
         ticker.advanceSeconds(16);
 
-        adaptive.onError(ticker.nanoTime());
+        adaptive.onTimeout(ticker.nanoTime());
 
         assertThat(adaptive.limit()).isEqualTo(9);
     }
@@ -192,5 +259,7 @@ class AdaptiveTest {
         assertThatThrownBy(() -> Adaptive.builder().minConcurrency(5).maxConcurrency(4).initialConcurrency(4).build())
                 .hasMessageContaining("minConcurrency (5) must not exceed maxConcurrency (4)");
         assertThatThrownBy(() -> Adaptive.builder().errorBackoff(1.2)).hasMessageContaining("errorBackoff");
+        assertThatThrownBy(() -> Adaptive.builder().errorShareThreshold(1))
+                .hasMessageContaining("errorShareThreshold must be in [0, 1), was 1.0");
     }
 }

@@ -2,6 +2,7 @@ package dev.evals4j.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,21 +45,51 @@ class ConcurrencyStrategiesTest {
     }
 
     @Test
-    void theDefaultIsAdaptiveStartingAtFiveOrTheMaximumIfLower() {
-        assertThat(ConcurrencyStrategies.defaultStrategy(100, ticker))
-                .isInstanceOf(Adaptive.class)
-                .satisfies(s -> assertThat(s.limit()).isEqualTo(5));
-        assertThat(ConcurrencyStrategies.defaultStrategy(3, ticker).limit()).isEqualTo(3);
+    void theDefaultIsAdaptiveStartingAtTenOrTheMaximumIfLowerWithAnUnpacedPacer() {
+        Throttle defaults = ConcurrencyStrategies.defaults(100, ticker);
+
+        assertThat(defaults.strategy()).isInstanceOf(Adaptive.class);
+        assertThat(defaults.strategy().limit()).isEqualTo(10);
+        assertThat(ConcurrencyStrategies.defaults(3, ticker).strategy().limit()).isEqualTo(3);
+        assertThat(defaults.pacer()).isInstanceOf(AdaptiveRateLimiter.class);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(defaults.pacer().tryAcquire()).as("unpaced until the first rate limit").isZero();
+        }
     }
 
     @Test
-    void theDefaultBacksOffOnErrors() {
-        ConcurrencyStrategy strategy = ConcurrencyStrategies.defaultStrategy(100, ticker);
+    void theDefaultLeavesRateLimitsToItsPacerAndBacksOffOnTimeouts() {
+        Throttle defaults = ConcurrencyStrategies.defaults(100, ticker);
+        ConcurrencyStrategy strategy = defaults.strategy();
 
         strategy.onRateLimited(ticker.nanoTime());
         ticker.advanceMillis(1);
         strategy.onRateLimited(ticker.nanoTime());
+        assertThat(strategy.limit()).as("rate limits are the pacer's").isEqualTo(10);
 
-        assertThat(strategy.limit()).isEqualTo(1);
+        strategy.onTimeout(ticker.nanoTime());
+        assertThat(strategy.limit()).isEqualTo(7);
+        ticker.advanceMillis(1);
+        strategy.onTimeout(ticker.nanoTime());
+        assertThat(strategy.limit()).as("a second back-off within 15 s collapses").isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultPacerFallsToNineTenthsOfTheAdmittedRateOnARateLimit() {
+        RequestPacer pacer = ConcurrencyStrategies.defaults(100, ticker).pacer();
+        for (int i = 0; i < 100; i++) {
+            ticker.advanceMillis(20);
+            pacer.onSuccess(ticker.nanoTime());
+        }
+
+        pacer.onRateLimited(ticker.nanoTime());
+
+        assertThat(((AdaptiveRateLimiter) pacer).ratePerSecond()).isCloseTo(45, within(1e-9));
+    }
+
+    @Test
+    void defaultsRejectABadMaximumWithItsKey() {
+        assertThatThrownBy(() -> ConcurrencyStrategies.defaults(0, ticker))
+                .hasMessageContaining("evals4j.concurrency.max value 0");
     }
 }

@@ -78,7 +78,7 @@ class SyncExecutorTest {
                 throw new RateLimitedException("429", Duration.ofSeconds(7), null);
             }
             return "ok";
-        }).retryPolicy(RetryPolicy.noRetries()).sleeper(recordingSleeper).build();
+        }).retryPolicy(RetryPolicy.noRetries()).sleeper(recordingSleeper).random(new LowestJitter()).build();
 
         ExecutionResult<String> result = executor.run(List.of("a"));
 
@@ -159,5 +159,18 @@ class SyncExecutorTest {
     @SuppressWarnings("unchecked")
     private static <T> T[] newHolder() {
         return (T[]) new SyncExecutor<?, ?>[1];
+    }
+
+    /** Draws the lowest value every time, so that jittered waits are their base. */
+    private static final class LowestJitter implements java.util.random.RandomGenerator {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return 0;
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * The benchmark of DESIGN.md §6: every scenario, every contender, each run on a fresh simulated
  * provider, one after the other in this JVM. Writes {@code results.json}, {@code results.md} and
  * {@code concurrency.png} to the directory given as the only argument (default
- * {@code target/bench}) and prints the table.
+ * {@code target/bench}) and prints the table. {@link Selection} ({@code bench.only}) restricts a run
+ * to some pairs, for quick iterations.
  *
  * <p>Run it with {@code ./mvnw -B -Pbench verify}.
  */
@@ -24,18 +25,25 @@ public final class Benchmark {
 
     private final List<Scenario> scenarios;
     private final List<Contender> contenders;
+    private final Selection selection;
 
-    /** A benchmark of {@code contenders} on {@code scenarios}. */
+    /** A benchmark of every contender on every scenario. */
     public Benchmark(List<Scenario> scenarios, List<Contender> contenders) {
-        this.scenarios = List.copyOf(scenarios);
+        this(scenarios, contenders, new Selection(List.of()));
+    }
+
+    /** A benchmark of the pairs of {@code scenarios} and {@code contenders} that {@code selection} includes. */
+    public Benchmark(List<Scenario> scenarios, List<Contender> contenders, Selection selection) {
+        this.scenarios = scenarios.stream().filter(scenario -> selection.includesScenario(scenario.name())).toList();
         this.contenders = List.copyOf(contenders);
+        this.selection = selection;
     }
 
     /** Runs the benchmark and writes its results to {@code args[0]} (default {@code target/bench}). */
     public static void main(String[] args) throws IOException, InterruptedException {
         System.setProperty("java.awt.headless", "true");
         Path outputDirectory = Path.of(args.length > 0 ? args[0] : "target/bench");
-        new Benchmark(Scenarios.all(), Contenders.all()).runAndWrite(outputDirectory);
+        new Benchmark(Scenarios.all(), Contenders.all(), Selection.fromEnvironment()).runAndWrite(outputDirectory);
     }
 
     /** Warms up, runs every scenario with every contender, and writes the three result files. */
@@ -47,6 +55,9 @@ public final class Benchmark {
         List<ContenderResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             for (Contender contender : contenders) {
+                if (!selection.includes(scenario.name(), contender.name())) {
+                    continue;
+                }
                 ContenderResult result = runOne(scenario, contender);
                 System.out.printf("%-16s %-15s makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d  lost %d%n",
                         scenario.name(), contender.name(), result.row().makespanSeconds(), result.row().ratio(),

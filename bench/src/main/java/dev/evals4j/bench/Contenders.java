@@ -15,7 +15,8 @@ public final class Contenders {
     /**
      * Every contender: {@code adaptive} (dotevals' defaults), {@code aimd} (the seed's controller,
      * max 100, starting at 100 as Phoenix starts it at its concurrency), {@code sliding-10},
-     * {@code fixed-3}, {@code fixed-100}, {@code default} (the factory's default strategy, max 100),
+     * {@code fixed-3}, {@code fixed-100}, {@code default} (the strategy and pacer of
+     * {@link ConcurrencyStrategies#defaults}, max 100),
      * {@code adaptive+pacer} and {@code junit-parallel}.
      */
     public static List<Contender> all() {
@@ -26,7 +27,8 @@ public final class Contenders {
                 ExecutorContender.of("sliding-10", ticker -> new SlidingWindow(10)),
                 fixed(3),
                 fixed(max),
-                ExecutorContender.of("default", ticker -> ConcurrencyStrategies.defaultStrategy(max, ticker)),
+                new ExecutorContender("default", ticker -> ConcurrencyStrategies.defaults(max, ticker).strategy(),
+                        ticker -> ConcurrencyStrategies.defaults(max, ticker).pacer()),
                 new ExecutorContender("adaptive+pacer", ticker -> Adaptive.builder().ticker(ticker).build(),
                         ticker -> AdaptiveRateLimiter.builder().ticker(ticker).build()),
                 junitParallel());

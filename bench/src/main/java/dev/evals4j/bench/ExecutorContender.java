@@ -39,7 +39,8 @@ public final class ExecutorContender implements Contender {
     public static final String SETTINGS = "The executor contenders use `AsyncExecutor` with the default retry "
             + "predicate and attempt budget (4) but waits scaled to 50 ms calls (exponential with jitter, 100 ms "
             + "doubling to at most 2 s, instead of 1 s to 30 s); rate-limited attempts are requeued after "
-            + "the simulator's Retry-After without spending an attempt; per-call timeout as listed; "
+            + "the simulator's Retry-After plus a random 0-25% (at least 0-100 ms) without spending an attempt; "
+            + "per-call timeout as listed; "
             + "exitOnError=false.";
 
     private final String name;

@@ -2,6 +2,7 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.concurrency.ConcurrencyStrategies;
 import dev.evals4j.concurrency.ConcurrencyStrategy;
+import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.SlidingWindow;
 import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.engine.config.ConfigKeys;
@@ -35,6 +36,9 @@ final class MethodExecutors {
                 .withConcurrent(settings.concurrent())
                 .withRunSync(!settings.concurrent())
                 .withStrategy(() -> strategy(settings))
+                .withPacer(() -> settings.strategy().isEmpty()
+                        ? ConcurrencyStrategies.defaults(maxConcurrency(settings, ""), Ticker.system()).pacer()
+                        : RequestPacer.unlimited())
                 .withRetryPolicy(retryPolicy(settings.maxAttempts(), config))
                 .withTimeout(settings.timeout().orElse(AsyncExecutor.DEFAULT_TIMEOUT))
                 .withExitOnError(settings.stopOnFirstError());
@@ -59,14 +63,18 @@ final class MethodExecutors {
 
     private static ConcurrencyStrategy strategy(MethodSettings settings) {
         String name = settings.strategy().orElse("");
-        int max = settings.maxConcurrency() > 0 ? settings.maxConcurrency()
-                : name.equals(ConcurrencyStrategies.SLIDING) ? SlidingWindow.DEFAULT_MAX_CONCURRENCY
-                : DEFAULT_MAX_CONCURRENCY;
+        int max = maxConcurrency(settings, name);
         if (name.isEmpty()) {
-            return ConcurrencyStrategies.defaultStrategy(max, Ticker.system());
+            return ConcurrencyStrategies.defaults(max, Ticker.system()).strategy();
         }
         int initial = settings.initialConcurrency() > 0 ? Math.min(settings.initialConcurrency(), max)
                 : Math.min(DEFAULT_INITIAL_CONCURRENCY, max);
         return ConcurrencyStrategies.create(name, max, initial, Ticker.system());
+    }
+
+    private static int maxConcurrency(MethodSettings settings, String name) {
+        return settings.maxConcurrency() > 0 ? settings.maxConcurrency()
+                : name.equals(ConcurrencyStrategies.SLIDING) ? SlidingWindow.DEFAULT_MAX_CONCURRENCY
+                : DEFAULT_MAX_CONCURRENCY;
     }
 }

@@ -1,0 +1,80 @@
+package dev.evals4j.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class RetryPlannerTest {
+
+    private static final long MILLIS = 1_000_000;
+
+    /** Draws {@code share} of the bound it is asked for, so that jitter is predictable. */
+    private static RandomGenerator drawing(double share) {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return (long) (share * (bound - 1));
+            }
+        };
+    }
+
+    private static long retryAfterDelay(Duration retryAfter, double share) {
+        RetryPlanner planner = new RetryPlanner(RetryPolicy.defaults(), RateLimitClassifier.defaults(), drawing(share));
+        RateLimitedException failure = new RateLimitedException("429", retryAfter, null);
+        RetryPlanner.Plan plan = planner.plan(new ItemRecord<>(0, "row"), failure, planner.rateLimit(failure));
+        assertThat(plan.retry()).isTrue();
+        assertThat(plan.rateLimited()).isTrue();
+        return plan.delayNanos();
+    }
+
+    @Test
+    void aRetryAfterWaitIsNeverShortened() {
+        assertThat(retryAfterDelay(Duration.ofSeconds(2), 0)).isEqualTo(2_000 * MILLIS);
+    }
+
+    @Test
+    void aLongRetryAfterWaitGetsUpToAQuarterMore() {
+        assertThat(retryAfterDelay(Duration.ofSeconds(2), 1)).isEqualTo(2_500 * MILLIS);
+        assertThat(retryAfterDelay(Duration.ofSeconds(2), 0.5)).isEqualTo(2_250 * MILLIS);
+    }
+
+    @Test
+    void aShortRetryAfterWaitIsSpreadOverAtLeastAHundredMilliseconds() {
+        assertThat(retryAfterDelay(Duration.ofMillis(10), 1)).isEqualTo(110 * MILLIS);
+        assertThat(retryAfterDelay(Duration.ZERO, 0.5)).isEqualTo(50 * MILLIS);
+    }
+
+    @Test
+    void rowsRejectedTogetherDoNotAllRetryAtTheSameInstant() {
+        RetryPlanner planner = new RetryPlanner(RetryPolicy.defaults(), RateLimitClassifier.defaults(),
+                RandomGenerator.of("L64X128MixRandom"));
+        RateLimitedException failure = new RateLimitedException("429", Duration.ofMillis(10), null);
+
+        long distinctDelays = java.util.stream.IntStream.range(0, 20)
+                .mapToLong(i -> planner.plan(new ItemRecord<>(i, "row"), failure, planner.rateLimit(failure)).delayNanos())
+                .distinct()
+                .count();
+
+        assertThat(distinctDelays).isGreaterThan(10);
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterWaitsThePolicysBackOff() {
+        RetryPolicy policy = RetryPolicy.builder().waitFixed(Duration.ofMillis(300)).build();
+        RetryPlanner planner = new RetryPlanner(policy, RateLimitClassifier.defaults(), drawing(1));
+        RateLimitedException failure = new RateLimitedException("429");
+
+        RetryPlanner.Plan plan = planner.plan(new ItemRecord<>(0, "row"), failure, Optional.of(
+                planner.rateLimit(failure).orElseThrow()));
+
+        assertThat(plan.delayNanos()).isEqualTo(300 * MILLIS);
+    }
+}

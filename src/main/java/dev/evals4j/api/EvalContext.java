@@ -1,0 +1,28 @@
+package dev.evals4j.api;
+
+/**
+ * What an evaluation method may know about the row it is running, injected when a {@link ForEach}
+ * method declares a parameter of this type. One instance belongs to one attempt of one row.
+ *
+ * <p>Thread-safe: {@link #publish(String, String)} may be called from any thread the attempt uses.
+ */
+public interface EvalContext {
+
+    /** The row's stable id: its {@code id} column, or its 0-based index. */
+    String rowId();
+
+    /** The row's 0-based position in the dataset. */
+    long index();
+
+    /** The repetition, 1-based ({@code 1} when rows run once). */
+    int repetition();
+
+    /** The attempt, 1-based ({@code 2} and up when the row is being retried). */
+    int attempt();
+
+    /**
+     * Publishes a key-value pair on the row's test, such as the model output: IDEs and the JUnit
+     * console show it as a report entry.
+     */
+    void publish(String key, String value);
+}

@@ -1,0 +1,90 @@
+package dev.evals4j.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Marks an evaluation method: the method runs once for every row of a dataset (and every
+ * repetition), and each run is reported as its own test.
+ *
+ * <p>Rows come from exactly one of {@link #dataset()} (a file on the class path or the file system,
+ * {@code .jsonl}, {@code .json} or {@code .csv}, or a named dataset) and {@link #method()} (a method
+ * of the same class returning a {@code Stream}, {@code Iterable}, {@code Iterator} or array of rows).
+ *
+ * <p>Parameters are bound, in this order of precedence: {@link EvalContext} by type; a
+ * {@link Column @Column} name; the columns listed in {@link #value()} to the first parameters in
+ * order; a {@link Fixture @Fixture} by name, then by type; finally a column with the parameter's
+ * own name (which needs the {@code -parameters} compiler flag).
+ *
+ * <p>The method may return {@code void} (passes unless it throws), {@code boolean}, {@link Score},
+ * {@link Result}, or a {@code CompletionStage} of one of them. A method returning a
+ * {@code CompletionStage} is asynchronous and runs its rows concurrently by default; a synchronous
+ * method runs them one at a time unless {@link #concurrent()} or the {@code concurrent}
+ * configuration parameter says otherwise.
+ *
+ * <p>Every numeric setting whose value is {@code 0} and every string setting whose value is empty
+ * falls back to the matching {@code evals4j.*} configuration parameter.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Testable
+public @interface ForEach {
+
+    /**
+     * Column names bound, in order, to the first parameters of the method, separated by commas,
+     * such as {@code "question,answer"}. Empty: parameters are bound by name or {@link Column}.
+     */
+    String value() default "";
+
+    /** The dataset: a class path resource, a file, or a named dataset, such as {@code "qa.jsonl"}. */
+    String dataset() default "";
+
+    /**
+     * The name of a method of the same class (static, or an instance method of the evaluation
+     * instance) without parameters returning a {@code Stream}, {@code Iterable}, {@code Iterator} or
+     * array of rows; a row is a {@code Map}, a record, a bean or an array matched to {@link #value()}.
+     */
+    String method() default "";
+
+    /**
+     * The concurrency strategy for this method: {@code adaptive}, {@code sliding}, {@code aimd} or
+     * {@code sequential}. Empty: {@code evals4j.concurrency.strategy}.
+     */
+    String concurrency() default "";
+
+    /** The maximum number of rows in flight. {@code 0}: {@code evals4j.concurrency.max}. */
+    int maxConcurrency() default 0;
+
+    /** The maximum number of attempts per row, the first included. {@code 0}: {@code evals4j.retry.maxAttempts}. */
+    int maxAttempts() default 0;
+
+    /** The timeout of one attempt, such as {@code "30s"} or {@code "500ms"}. Empty: {@code evals4j.timeout}. */
+    String timeout() default "";
+
+    /** How many times each row runs. {@code 0}: {@code evals4j.repetitions}. */
+    int repetitions() default 0;
+
+    /** Only the first {@code limit} rows run. {@code 0}: {@code evals4j.limit} (itself all rows by default). */
+    long limit() default 0;
+
+    /** Whether rows run concurrently; {@link Concurrent#DEFAULT} decides by the method and configuration. */
+    Concurrent concurrent() default Concurrent.DEFAULT;
+
+    /** Whether the rows of one method run concurrently. */
+    enum Concurrent {
+        /**
+         * Concurrent when the method is asynchronous or the {@code concurrent} configuration
+         * parameter is {@code true}; sequential otherwise.
+         */
+        DEFAULT,
+        /** Always concurrent. */
+        TRUE,
+        /** Always sequential, one row at a time. */
+        FALSE
+    }
+}

@@ -1,0 +1,66 @@
+package dev.evals4j.engine.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's configuration for one run, read once from the JUnit configuration parameters by
+ * {@link EngineConfigReader}. Immutable. Per-method {@code @ForEach} settings override it.
+ *
+ * @param concurrent the {@code concurrent} key: empty lets each method decide (asynchronous methods
+ *     concurrent, synchronous ones sequential)
+ * @param strategy the concurrency strategy name, or empty for the default strategy
+ * @param maxConcurrency the maximum rows in flight, or {@code 0} for the strategy's default
+ * @param initialConcurrency the starting concurrency, or {@code 0} for the strategy's default
+ * @param maxAttempts attempts per row, or {@code 0} for the retry policy's default
+ * @param retryWait the retry wait in the executor's syntax, or empty for its default
+ * @param timeout the timeout of one attempt, or empty for the executor's default
+ * @param experiment the experiment name results are recorded under, or empty for none
+ * @param storage where results are stored: {@code sqlite}, {@code none} or a JDBC URL
+ * @param repetitions how many times each row runs, at least 1
+ * @param stopOnFirstError whether the first failed row stops its method
+ * @param limit only the first {@code limit} rows run, or {@code 0} for all
+ * @param progress the console progress display
+ * @param report which rows become tests
+ */
+public record EngineConfig(
+        Optional<Boolean> concurrent,
+        Optional<String> strategy,
+        int maxConcurrency,
+        int initialConcurrency,
+        int maxAttempts,
+        Optional<String> retryWait,
+        Optional<Duration> timeout,
+        Optional<String> experiment,
+        String storage,
+        int repetitions,
+        boolean stopOnFirstError,
+        long limit,
+        ProgressMode progress,
+        ReportMode report) {
+
+    /** The default storage: the embedded SQLite file. */
+    public static final String DEFAULT_STORAGE = "sqlite";
+
+    /** Validates the invariants the reader guarantees. */
+    public EngineConfig {
+        Objects.requireNonNull(concurrent, "concurrent");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(retryWait, "retryWait");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(report, "report");
+        if (maxConcurrency < 0 || initialConcurrency < 0 || maxAttempts < 0 || repetitions < 1 || limit < 0) {
+            throw new IllegalArgumentException("inconsistent configuration: " + this);
+        }
+    }
+
+    /** The configuration when no parameter is set. */
+    public static EngineConfig defaults() {
+        return new EngineConfig(Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), DEFAULT_STORAGE, 1, false, 0, ProgressMode.AUTO, ReportMode.ROWS);
+    }
+}

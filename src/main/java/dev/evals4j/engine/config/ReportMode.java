@@ -1,0 +1,14 @@
+package dev.evals4j.engine.config;
+
+/**
+ * Which rows become tests in the test plan ({@code evals4j.report}). A registered test stays in the
+ * launcher's memory, so very large datasets report fewer of them.
+ */
+public enum ReportMode {
+    /** Every row is a test (the default). */
+    ROWS,
+    /** Only rows that did not succeed are tests; the others count in the summary. */
+    FAILURES,
+    /** No row is a test; the method's container carries the summary. */
+    SUMMARY
+}

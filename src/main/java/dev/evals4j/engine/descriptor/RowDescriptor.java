@@ -1,0 +1,67 @@
+package dev.evals4j.engine.descriptor;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+
+/**
+ * One row (and repetition) of a {@code @ForEach} method, registered dynamically while the method
+ * runs. Its display name is the row id and a short preview of its columns; its legacy reporting name
+ * (what Surefire writes into its XML) is the same text.
+ */
+public final class RowDescriptor extends AbstractTestDescriptor {
+
+    /** The separator between a row id and its preview. */
+    public static final String SEPARATOR = " \u2502 ";
+    /** The longest preview, in characters. */
+    public static final int PREVIEW_LENGTH = 60;
+
+    private final RowKey key;
+
+    private RowDescriptor(UniqueId uniqueId, String displayName, MethodSource source, RowKey key) {
+        super(uniqueId, displayName, source);
+        this.key = key;
+    }
+
+    /**
+     * The descriptor of a row under {@code method}.
+     *
+     * @param key the row id, and the repetition ({@code 0} when the method runs each row once)
+     * @param columns the row's columns, for the preview (may be empty, as for a malformed line)
+     */
+    public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns) {
+        Objects.requireNonNull(key, "key");
+        String label = key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition();
+        String preview = preview(columns);
+        String displayName = preview.isEmpty() ? label : label + SEPARATOR + preview;
+        MethodSource source = MethodSource.from(method.testClass(), method.method());
+        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, source, key);
+    }
+
+    /** The columns as {@code name=value} pairs, cut to {@value #PREVIEW_LENGTH} characters. */
+    static String preview(Map<String, ?> columns) {
+        String text = columns.entrySet().stream()
+                .filter(e -> !e.getKey().equals("id"))
+                .map(e -> e.getKey() + "=" + String.valueOf(e.getValue()).replaceAll("\\s+", " "))
+                .collect(Collectors.joining(", "));
+        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH - 1) + "\u2026";
+    }
+
+    /** The row's key. */
+    public RowKey key() {
+        return key;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return getDisplayName();
+    }
+}

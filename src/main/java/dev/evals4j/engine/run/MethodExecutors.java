@@ -1,0 +1,72 @@
+package dev.evals4j.engine.run;
+
+import dev.evals4j.concurrency.ConcurrencyStrategies;
+import dev.evals4j.concurrency.ConcurrencyStrategy;
+import dev.evals4j.concurrency.SlidingWindow;
+import dev.evals4j.concurrency.Ticker;
+import dev.evals4j.engine.config.ConfigKeys;
+import dev.evals4j.engine.config.EngineConfig;
+import dev.evals4j.execution.AsyncExecutor;
+import dev.evals4j.execution.ExecutionSettings;
+import dev.evals4j.execution.Executor;
+import dev.evals4j.execution.ExecutorFactory;
+import dev.evals4j.execution.RetryPolicy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the executor of one method from its {@link MethodSettings}: the strategy, the retry policy,
+ * the timeout, and sync or async through {@link ExecutorFactory}. The executor is the one place a
+ * results store hooks in later (by decorating it). Stateless.
+ */
+final class MethodExecutors {
+
+    /** The concurrency of the adaptive and AIMD strategies when no maximum is configured. */
+    static final int DEFAULT_MAX_CONCURRENCY = 100;
+    /** Where the adaptive and AIMD strategies start when no initial value is configured. */
+    static final int DEFAULT_INITIAL_CONCURRENCY = 5;
+
+    private MethodExecutors() {}
+
+    /** The executor for {@code invoker} under {@code settings}. */
+    static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
+            boolean async) {
+        ExecutionSettings execution = ExecutionSettings.defaults()
+                .withConcurrent(settings.concurrent())
+                .withRunSync(!settings.concurrent())
+                .withStrategy(() -> strategy(settings))
+                .withRetryPolicy(retryPolicy(settings.maxAttempts(), config))
+                .withTimeout(settings.timeout().orElse(AsyncExecutor.DEFAULT_TIMEOUT))
+                .withExitOnError(settings.stopOnFirstError());
+        return async ? ExecutorFactory.forAsync(invoker.asyncTask(), execution, null)
+                : ExecutorFactory.forSync(invoker.syncTask(), execution, null);
+    }
+
+    /**
+     * The retry policy of the configuration's {@code evals4j.retry.*} keys, with {@code maxAttempts}
+     * (when positive) overriding the configured attempts.
+     *
+     * @throws IllegalArgumentException naming the key and the allowed values when a value is invalid
+     */
+    static RetryPolicy retryPolicy(int maxAttempts, EngineConfig config) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (maxAttempts > 0) {
+            keys.put(ConfigKeys.MAX_ATTEMPTS, Integer.toString(maxAttempts));
+        }
+        config.retryWait().ifPresent(wait -> keys.put(ConfigKeys.RETRY_WAIT, wait));
+        return RetryPolicy.fromKeys(keys);
+    }
+
+    private static ConcurrencyStrategy strategy(MethodSettings settings) {
+        String name = settings.strategy().orElse("");
+        int max = settings.maxConcurrency() > 0 ? settings.maxConcurrency()
+                : name.equals(ConcurrencyStrategies.SLIDING) ? SlidingWindow.DEFAULT_MAX_CONCURRENCY
+                : DEFAULT_MAX_CONCURRENCY;
+        if (name.isEmpty()) {
+            return ConcurrencyStrategies.defaultStrategy(max, Ticker.system());
+        }
+        int initial = settings.initialConcurrency() > 0 ? Math.min(settings.initialConcurrency(), max)
+                : Math.min(DEFAULT_INITIAL_CONCURRENCY, max);
+        return ConcurrencyStrategies.create(name, max, initial, Ticker.system());
+    }
+}

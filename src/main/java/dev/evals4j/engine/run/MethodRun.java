@@ -1,0 +1,196 @@
+package dev.evals4j.engine.run;
+
+import dev.evals4j.api.ForEach;
+import dev.evals4j.api.Threshold;
+import dev.evals4j.dataset.DatasetEntry;
+import dev.evals4j.dataset.DatasetSource;
+import dev.evals4j.dataset.Row;
+import dev.evals4j.engine.binding.EvalDefinitionException;
+import dev.evals4j.engine.binding.Fixtures;
+import dev.evals4j.engine.binding.MethodBinding;
+import dev.evals4j.engine.binding.ParameterBinder;
+import dev.evals4j.engine.config.EngineConfig;
+import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import dev.evals4j.execution.ExecutionSummary;
+import dev.evals4j.execution.Executor;
+import dev.evals4j.report.MethodSummary;
+import dev.evals4j.report.ProgressDisplay;
+import dev.evals4j.report.ProgressSnapshot;
+import dev.evals4j.report.ThresholdSpec;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs one {@code @ForEach} method and reports it: the executor runs the rows on a runner thread
+ * (and its own workers), while the thread that called {@link #run()} (the engine thread) drains the
+ * {@link EventQueue} and makes every JUnit listener call through a {@link RowReporter}. When the
+ * executor returns, the method's container gets its summary and, under thresholds, its verdict.
+ *
+ * <p>Used once, by the engine thread.
+ */
+final class MethodRun {
+
+    private static final long POLL_MILLIS = 100;
+
+    private final ForEachMethodDescriptor descriptor;
+    private final Object instance;
+    private final Fixtures fixtures;
+    private final EngineConfig config;
+    private final EngineExecutionListener listener;
+    private final ProgressDisplay progress;
+    private final CancellationCheck cancellation;
+    private final EventQueue queue = new EventQueue();
+
+    MethodRun(ForEachMethodDescriptor descriptor, Object instance, Fixtures fixtures, EngineConfig config,
+            EngineExecutionListener listener, ProgressDisplay progress, CancellationCheck cancellation) {
+        this.descriptor = descriptor;
+        this.instance = instance;
+        this.fixtures = fixtures;
+        this.config = config;
+        this.listener = listener;
+        this.progress = progress;
+        this.cancellation = cancellation;
+    }
+
+    /** What a method needs to run, checked before any row runs. */
+    private record Plan(MethodSettings settings, MethodBinding binding, DatasetSource source,
+            List<ThresholdSpec> thresholds, Executor<RowItem, RowOutcome> executor) {}
+
+    /** Runs the method, reporting its container and rows; returns its summary when its rows ran. */
+    Optional<MethodSummary> run() {
+        listener.executionStarted(descriptor);
+        Plan plan;
+        try {
+            plan = plan();
+        } catch (RuntimeException e) {
+            listener.executionFinished(descriptor, TestExecutionResult.failed(e));
+            return Optional.empty();
+        }
+        long startNanos = System.nanoTime();
+        RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty());
+        Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
+        runner.setDaemon(true);
+        runner.start();
+        RowEvent.RunEnded end = drain(reporter, plan.executor(), startNanos);
+        progress.finish();
+        MethodSummary summary = reporter.summary().summarize(name(), end.peakConcurrency(), end.finalLimit(),
+                Duration.ofNanos(System.nanoTime() - startNanos));
+        listener.reportingEntryPublished(descriptor, ReportEntry.from(summary.toReportEntry()));
+        listener.executionFinished(descriptor, verdict(plan, summary, end));
+        return Optional.of(summary);
+    }
+
+    private String name() {
+        return descriptor.testClass().getSimpleName() + "." + descriptor.method().getName();
+    }
+
+    private Plan plan() {
+        Method method = descriptor.method();
+        ForEach annotation = descriptor.annotation();
+        ReturnValues.check(method);
+        boolean async = ReturnValues.isAsync(method);
+        MethodSettings settings = MethodSettings.resolve(annotation, config, async, name());
+        MethodBinding binding = new ParameterBinder().bind(method, annotation, fixtures);
+        List<ThresholdSpec> thresholds = thresholds(method);
+        DatasetSource source = RowSources.of(descriptor.testClass(), method, annotation, instance);
+        RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put);
+        Executor<RowItem, RowOutcome> executor;
+        try {
+            executor = MethodExecutors.create(settings, config, invoker, async);
+        } catch (IllegalArgumentException e) {
+            throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
+        }
+        return new Plan(settings, binding, source, thresholds, executor);
+    }
+
+    private List<ThresholdSpec> thresholds(Method method) {
+        return AnnotationSupport.findRepeatableAnnotations(method, Threshold.class).stream().map(t -> {
+            boolean known = List.of("accuracy", "pass_rate", "error_rate").contains(t.metric())
+                    || (t.metric().startsWith("mean:") && t.metric().length() > "mean:".length());
+            if (!known || t.min() > t.max()) {
+                throw new EvalDefinitionException("Invalid @Threshold(metric = \"" + t.metric() + "\", min = " + t.min()
+                        + ", max = " + t.max() + ") on " + name() + ": the metric must be accuracy, pass_rate, "
+                        + "error_rate or mean:<score>, and min must not exceed max");
+            }
+            return new ThresholdSpec(t.metric(), t.min(), t.max());
+        }).toList();
+    }
+
+    /** The runner thread: reads the dataset lazily into the executor and reports how the run ended. */
+    private void runRows(Plan plan) {
+        try (Stream<DatasetEntry> entries = plan.source().open()) {
+            RowFeed feed = new RowFeed(entries.iterator(), plan.settings().limit(), descriptor.rowSelection(),
+                    plan.settings().repetitions(), malformed -> queue.put(new RowEvent.Malformed(malformed)));
+            Row first = feed.peekRow();
+            if (first != null) {
+                plan.binding().checkColumns(first, plan.source().description());
+            }
+            ExecutionSummary summary = plan.executor().run(feed, new QueueingListener(queue));
+            queue.put(new RowEvent.RunEnded(summary.peakConcurrency(), summary.finalLimit(), summary.stopped(), null));
+        } catch (Throwable t) {
+            queue.put(new RowEvent.RunEnded(0, 0, false, t));
+        }
+    }
+
+    /** The engine thread: reports every event until the run ends; stops the executor on cancellation. */
+    private RowEvent.RunEnded drain(RowReporter reporter, Executor<RowItem, RowOutcome> executor, long startNanos) {
+        boolean stopRequested = false;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                RowEvent event;
+                try {
+                    event = queue.poll(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    event = null;
+                }
+                if (event instanceof RowEvent.RunEnded end) {
+                    return end;
+                }
+                if (event != null) {
+                    reporter.handle(event);
+                }
+                if (!stopRequested && (interrupted || cancellation.isCancelled())) {
+                    executor.stop();
+                    stopRequested = true;
+                }
+                long now = System.nanoTime();
+                progress.update(new ProgressSnapshot(name(), reporter.summary().rows(), -1, reporter.inFlight(),
+                        reporter.summary().retries(), reporter.summary().rateLimitHits(), now - startNanos), now);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private TestExecutionResult verdict(Plan plan, MethodSummary summary, RowEvent.RunEnded end) {
+        if (end.failure() != null) {
+            return TestExecutionResult.failed(end.failure());
+        }
+        List<String> violations = plan.thresholds().stream().flatMap(t -> t.violation(summary).stream()).toList();
+        if (!violations.isEmpty()) {
+            return TestExecutionResult.failed(new AssertionFailedError(
+                    "Threshold missed by " + name() + ": " + String.join("; ", violations)));
+        }
+        boolean stoppedOnError = plan.settings().stopOnFirstError() && summary.didNotRun() > 0;
+        if (end.stopped() || stoppedOnError) {
+            String why = stoppedOnError
+                    ? "stopped after the first failed row (evals4j.stopOnFirstError=true)" : "the run was cancelled";
+            return TestExecutionResult.aborted(new TestAbortedException(name() + " " + why + "; "
+                    + summary.didNotRun() + " rows did not run"));
+        }
+        return TestExecutionResult.successful();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.evals4j.engine.run;
+
+import dev.evals4j.api.EvalContext;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The {@link EvalContext} of one attempt of one row. Entries it publishes go through the event queue,
+ * so they reach JUnit on the engine thread. Immutable and thread-safe.
+ */
+final class RowContext implements EvalContext {
+
+    private final RowItem item;
+    private final int attempt;
+    private final Consumer<RowEvent> events;
+
+    RowContext(RowItem item, int attempt, Consumer<RowEvent> events) {
+        this.item = item;
+        this.attempt = attempt;
+        this.events = events;
+    }
+
+    @Override
+    public String rowId() {
+        return item.row().id();
+    }
+
+    @Override
+    public long index() {
+        return item.row().index();
+    }
+
+    @Override
+    public int repetition() {
+        return item.repetition();
+    }
+
+    @Override
+    public int attempt() {
+        return attempt;
+    }
+
+    @Override
+    public void publish(String key, String value) {
+        events.accept(new RowEvent.Published(item, Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+    }
+}

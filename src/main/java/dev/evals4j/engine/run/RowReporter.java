@@ -1,0 +1,168 @@
+package dev.evals4j.engine.run;
+
+import dev.evals4j.engine.config.ReportMode;
+import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import dev.evals4j.engine.descriptor.RowDescriptor;
+import dev.evals4j.engine.descriptor.RowKey;
+import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.report.RowRecord;
+import dev.evals4j.report.SummaryAccumulator;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Turns the {@link RowEvent}s of one method into JUnit listener calls: a row is added to its method
+ * and registered, then started when its first attempt starts, and finished when its final status is
+ * known, so rows appear live and overlap under concurrency. It also counts every finished row for the
+ * summary.
+ *
+ * <p>Not thread-safe by design: it is confined to the thread that entered {@code execute()}, which is
+ * the only thread that may call the {@link EngineExecutionListener} (IDE and Allure listeners keep
+ * thread-local and unsynchronised state).
+ */
+final class RowReporter {
+
+    private static final int SHOWN_OUTPUT_LENGTH = 200;
+
+    private final EngineExecutionListener listener;
+    private final ForEachMethodDescriptor method;
+    private final ReportMode mode;
+    private final boolean gatedByThreshold;
+    private final SummaryAccumulator summary = new SummaryAccumulator();
+    private final Map<RowItem, RowDescriptor> running = new IdentityHashMap<>();
+    private final Map<RowItem, List<ReportEntry>> pendingEntries = new IdentityHashMap<>();
+    private int inFlight;
+
+    RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
+            boolean gatedByThreshold) {
+        this.listener = listener;
+        this.method = method;
+        this.mode = mode;
+        this.gatedByThreshold = gatedByThreshold;
+    }
+
+    /** Reports one event; {@link RowEvent.RunEnded} is the caller's to handle. */
+    void handle(RowEvent event) {
+        if (event instanceof RowEvent.Started started) {
+            onStarted(started.item());
+        } else if (event instanceof RowEvent.AttemptFailed failed) {
+            onAttemptFailed(failed);
+        } else if (event instanceof RowEvent.Finished finished) {
+            onFinished(finished.item(), finished.outcome(), finished.details());
+        } else if (event instanceof RowEvent.Malformed malformed) {
+            onMalformed(malformed);
+        } else if (event instanceof RowEvent.Published published) {
+            publish(published.item(), ReportEntry.from(published.key(), published.value()));
+        } else if (event instanceof RowEvent.ConcurrencyChanged changed) {
+            inFlight = changed.inFlight();
+        } else {
+            throw new IllegalArgumentException("not a row event: " + event);
+        }
+    }
+
+    /** The counts of the rows finished so far. */
+    SummaryAccumulator summary() {
+        return summary;
+    }
+
+    /** The rows in flight, as the executor last reported. */
+    int inFlight() {
+        return inFlight;
+    }
+
+    private void onStarted(RowItem item) {
+        if (mode == ReportMode.ROWS) {
+            running.put(item, register(item.key(), item.row().columns()));
+            flushPending(item);
+        }
+    }
+
+    private void onAttemptFailed(RowEvent.AttemptFailed failed) {
+        String text = (failed.rateLimited() ? "rate limited, requeued: " : "failed, retrying: ") + failed.failure();
+        publish(failed.item(), ReportEntry.from("evals4j.attempt." + failed.attempt(), text));
+    }
+
+    private void onFinished(RowItem item, RowOutcome outcome, ExecutionDetails details) {
+        OutcomeMapper.Mapped mapped = OutcomeMapper.map(item, outcome, details, gatedByThreshold);
+        summary.add(new RowRecord(mapped.verdict(), details.attempts(), details.rateLimitHits(),
+                details.executionSeconds(), outcome == null ? Map.of() : outcome.scores()));
+        RowDescriptor row = running.remove(item);
+        boolean report = mode == ReportMode.ROWS
+                || (mode == ReportMode.FAILURES && mapped.result().getStatus() != TestExecutionResult.Status.SUCCESSFUL);
+        if (!report) {
+            pendingEntries.remove(item);
+            return;
+        }
+        if (row == null) {
+            row = register(item.key(), item.row().columns());
+            running.put(item, row);
+            flushPending(item);
+            running.remove(item);
+        }
+        listener.reportingEntryPublished(row, ReportEntry.from(finalEntry(outcome, details)));
+        listener.executionFinished(row, mapped.result());
+    }
+
+    private void onMalformed(RowEvent.Malformed malformed) {
+        summary.add(new RowRecord(RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
+        if (mode == ReportMode.SUMMARY) {
+            return;
+        }
+        RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of());
+        listener.executionFinished(row, TestExecutionResult.failed(new MalformedRowException(malformed.entry())));
+    }
+
+    private RowDescriptor register(RowKey key, Map<String, ?> columns) {
+        RowDescriptor row = RowDescriptor.of(method, key, columns);
+        method.addChild(row);
+        listener.dynamicTestRegistered(row);
+        listener.executionStarted(row);
+        return row;
+    }
+
+    private void publish(RowItem item, ReportEntry entry) {
+        RowDescriptor row = running.get(item);
+        if (row != null) {
+            listener.reportingEntryPublished(row, entry);
+        } else if (mode != ReportMode.SUMMARY) {
+            pendingEntries.computeIfAbsent(item, i -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    private void flushPending(RowItem item) {
+        List<ReportEntry> entries = pendingEntries.remove(item);
+        if (entries != null) {
+            RowDescriptor row = running.get(item);
+            entries.forEach(entry -> listener.reportingEntryPublished(row, entry));
+        }
+    }
+
+    private static Map<String, String> finalEntry(RowOutcome outcome, ExecutionDetails details) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("evals4j.status", details.status().name());
+        entry.put("evals4j.attempts", Integer.toString(details.attempts()));
+        entry.put("evals4j.executionSeconds", String.format(Locale.ROOT, "%.3f", details.executionSeconds()));
+        if (outcome != null && !outcome.scores().isEmpty()) {
+            entry.put("evals4j.scores", outcome.scores().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", ")));
+        }
+        if (outcome != null && !outcome.passed()) {
+            entry.put("evals4j.failures", String.join("; ", outcome.failures()));
+        }
+        if (outcome != null && outcome.output() != null) {
+            String output = String.valueOf(outcome.output());
+            entry.put("evals4j.output", output.length() <= SHOWN_OUTPUT_LENGTH ? output
+                    : output.substring(0, SHOWN_OUTPUT_LENGTH - 1) + "\u2026");
+        }
+        return entry;
+    }
+}

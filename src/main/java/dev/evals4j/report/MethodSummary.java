@@ -1,0 +1,101 @@
+package dev.evals4j.report;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The aggregate of one {@code @ForEach} method's run.
+ *
+ * @param name the method's display name
+ * @param rows the rows (row repetitions) that finished, whatever their verdict
+ * @param passed rows with a passing result
+ * @param failed rows with a failing result
+ * @param errors rows that ended with an exception
+ * @param didNotRun rows that never ran
+ * @param retries attempts that repeated an earlier failed one (rate-limit requeues excluded)
+ * @param rateLimitHits attempts rejected by a rate limit
+ * @param meanScores the mean of each numeric score, by name
+ * @param peakConcurrency the most rows in flight at once
+ * @param finalConcurrency the concurrency limit when the run ended
+ * @param duration the wall-clock time of the method
+ */
+public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
+        long retries, long rateLimitHits, SortedMap<String, Double> meanScores, int peakConcurrency,
+        int finalConcurrency, Duration duration) {
+
+    /** Validates and copies. */
+    public MethodSummary {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(duration, "duration");
+        meanScores = new TreeMap<>(meanScores);
+    }
+
+    /** Passing rows among rows with a result (errors and rows that did not run excluded); 0 without any. */
+    public double accuracy() {
+        long judged = passed + failed;
+        return judged == 0 ? 0 : (double) passed / judged;
+    }
+
+    /** The 95% Wilson interval of {@link #accuracy()}. */
+    public WilsonInterval accuracyInterval() {
+        return WilsonInterval.of95(passed, passed + failed);
+    }
+
+    /** Passing rows among all rows; 0 without any. */
+    public double passRate() {
+        return rows == 0 ? 0 : (double) passed / rows;
+    }
+
+    /** Rows that ended with an exception or did not run, among all rows; 0 without any. */
+    public double errorRate() {
+        return rows == 0 ? 0 : (double) (errors + didNotRun) / rows;
+    }
+
+    /** Finished rows per second of wall-clock time. */
+    public double throughput() {
+        double seconds = duration.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : rows / seconds;
+    }
+
+    /**
+     * The value of a threshold metric: {@code accuracy}, {@code pass_rate}, {@code error_rate} or
+     * {@code mean:<score>}; empty for an unknown metric or a score no row produced.
+     */
+    public OptionalDouble metric(String metric) {
+        return switch (metric) {
+            case "accuracy" -> OptionalDouble.of(accuracy());
+            case "pass_rate" -> OptionalDouble.of(passRate());
+            case "error_rate" -> OptionalDouble.of(errorRate());
+            default -> {
+                if (metric.startsWith("mean:") && meanScores.containsKey(metric.substring(5))) {
+                    yield OptionalDouble.of(meanScores.get(metric.substring(5)));
+                }
+                yield OptionalDouble.empty();
+            }
+        };
+    }
+
+    /** A one-line form for a report entry. */
+    public String toLine() {
+        WilsonInterval ci = accuracyInterval();
+        String means = meanScores.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT,
+                "rows=%d passed=%d failed=%d errors=%d didNotRun=%d accuracy=%.3f [%.3f, %.3f] retries=%d "
+                        + "rateLimitHits=%d throughput=%.2f/s peakConcurrency=%d duration=%.2fs%s",
+                rows, passed, failed, errors, didNotRun, accuracy(), ci.low(), ci.high(), retries, rateLimitHits,
+                throughput(), peakConcurrency, duration.toNanos() / 1e9, means.isEmpty() ? "" : " means={" + means + "}");
+    }
+
+    /** The summary as report-entry key-value pairs. */
+    public Map<String, String> toReportEntry() {
+        return Map.of("evals4j.summary", toLine());
+    }
+}

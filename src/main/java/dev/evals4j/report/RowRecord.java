@@ -1,0 +1,40 @@
+package dev.evals4j.report;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the summary needs to know about one finished row (one repetition of it).
+ *
+ * @param verdict how the row ended
+ * @param attempts the attempts made, rate-limited ones included
+ * @param rateLimitHits how many attempts a rate limit rejected
+ * @param executionSeconds the time spent inside attempts
+ * @param scores the numeric scores the row produced, by name; unmodifiable
+ */
+public record RowRecord(Verdict verdict, int attempts, int rateLimitHits, double executionSeconds,
+        Map<String, Double> scores) {
+
+    /** Validates and copies. */
+    public RowRecord {
+        Objects.requireNonNull(verdict, "verdict");
+        scores = Map.copyOf(scores);
+    }
+
+    /** The retries of this row: attempts after the first that a rate limit did not cause. */
+    public int retries() {
+        return Math.max(0, attempts - 1 - rateLimitHits);
+    }
+
+    /** How a row ended, for aggregation. */
+    public enum Verdict {
+        /** It produced a passing result. */
+        PASSED,
+        /** It produced a failing result (a failing score, {@code false}, an assertion). */
+        FAILED,
+        /** It failed with an exception after its last attempt (or a timeout, or a bad line). */
+        ERROR,
+        /** It never ran (stopped run). */
+        DID_NOT_RUN
+    }
+}

@@ -1,0 +1,68 @@
+package dev.evals4j.report;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Adds up {@link RowRecord}s into a {@link MethodSummary}.
+ *
+ * <p>Not thread-safe: owned by the thread that reports rows.
+ */
+public final class SummaryAccumulator {
+
+    private long rows;
+    private long passed;
+    private long failed;
+    private long errors;
+    private long didNotRun;
+    private long retries;
+    private long rateLimitHits;
+    private final Map<String, double[]> scoreSums = new TreeMap<>();
+
+    /** Counts one finished row. */
+    public void add(RowRecord row) {
+        rows++;
+        switch (row.verdict()) {
+            case PASSED -> passed++;
+            case FAILED -> failed++;
+            case ERROR -> errors++;
+            case DID_NOT_RUN -> didNotRun++;
+        }
+        retries += row.retries();
+        rateLimitHits += row.rateLimitHits();
+        row.scores().forEach((name, value) -> {
+            double[] sum = scoreSums.computeIfAbsent(name, n -> new double[2]);
+            sum[0] += value;
+            sum[1]++;
+        });
+    }
+
+    /** The rows counted so far. */
+    public long rows() {
+        return rows;
+    }
+
+    /** The rows with a failing result or an error so far. */
+    public long failures() {
+        return failed + errors;
+    }
+
+    /** The retries counted so far. */
+    public long retries() {
+        return retries;
+    }
+
+    /** The rate-limit hits counted so far. */
+    public long rateLimitHits() {
+        return rateLimitHits;
+    }
+
+    /** The summary of everything counted, with the run-level figures the rows do not carry. */
+    public MethodSummary summarize(String name, int peakConcurrency, int finalConcurrency, Duration duration) {
+        TreeMap<String, Double> means = new TreeMap<>();
+        scoreSums.forEach((score, sum) -> means.put(score, sum[0] / sum[1]));
+        return new MethodSummary(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, means,
+                peakConcurrency, finalConcurrency, duration);
+    }
+}

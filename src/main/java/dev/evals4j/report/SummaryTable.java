@@ -1,0 +1,75 @@
+package dev.evals4j.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Renders method summaries as a plain-text table for the end of a run. Stateless. */
+public final class SummaryTable {
+
+    private static final List<String> HEADERS = List.of("method", "rows", "passed", "failed", "errors",
+            "accuracy [95% CI]", "retries", "429s", "rows/s", "peak", "time", "mean scores");
+
+    private SummaryTable() {}
+
+    /** The table of {@code summaries}, one line per method, with a title line; empty when there is none. */
+    public static String render(List<MethodSummary> summaries) {
+        if (summaries.isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADERS);
+        for (MethodSummary s : summaries) {
+            WilsonInterval ci = s.accuracyInterval();
+            rows.add(List.of(
+                    s.name(),
+                    Long.toString(s.rows()),
+                    Long.toString(s.passed()),
+                    Long.toString(s.failed()),
+                    Long.toString(s.errors() + s.didNotRun()),
+                    String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.accuracy(), ci.low(), ci.high()),
+                    Long.toString(s.retries()),
+                    Long.toString(s.rateLimitHits()),
+                    String.format(Locale.ROOT, "%.1f", s.throughput()),
+                    Integer.toString(s.peakConcurrency()),
+                    String.format(Locale.ROOT, "%.1fs", s.duration().toNanos() / 1e9),
+                    s.meanScores().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
+                            .collect(Collectors.joining(" "))));
+        }
+        int[] widths = new int[HEADERS.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder("evals4j summary\n");
+        for (int r = 0; r < rows.size(); r++) {
+            out.append(line(rows.get(r), widths)).append('\n');
+            if (r == 0) {
+                out.append(separator(widths)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String line(List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            boolean leftAligned = i == 0 || i == cells.size() - 1;
+            String padding = " ".repeat(widths[i] - cell.length());
+            line.append(i == 0 ? "" : " | ").append(leftAligned ? cell + padding : padding + cell);
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String separator(int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            line.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.evals4j.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.ConfigurationParameters;
+
+class EngineConfigReaderTest {
+
+    /** Parameters backed by a map, as the launcher's are backed by properties. */
+    private record MapParameters(Map<String, String> values) implements ConfigurationParameters {
+        @Override
+        public Optional<String> get(String key) {
+            return Optional.ofNullable(values.get(key));
+        }
+
+        @Override
+        public Optional<Boolean> getBoolean(String key) {
+            return get(key).map(Boolean::parseBoolean);
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public int size() {
+            return values.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return values.keySet();
+        }
+    }
+
+    private static EngineConfig read(Map<String, String> values) {
+        return EngineConfigReader.read(new MapParameters(values));
+    }
+
+    @Test
+    void defaultsWhenNothingIsSet() {
+        assertThat(read(Map.of())).isEqualTo(EngineConfig.defaults());
+    }
+
+    @Test
+    void readsEveryKey() {
+        EngineConfig config = read(Map.ofEntries(
+                Map.entry("concurrent", "true"),
+                Map.entry("evals4j.concurrency.strategy", "AIMD"),
+                Map.entry("evals4j.concurrency.max", "32"),
+                Map.entry("evals4j.concurrency.initial", "4"),
+                Map.entry("evals4j.retry.maxAttempts", "3"),
+                Map.entry("evals4j.retry.wait", "fixed:2s"),
+                Map.entry("evals4j.timeout", "45s"),
+                Map.entry("evals4j.experiment", "nightly-1"),
+                Map.entry("evals4j.storage", "none"),
+                Map.entry("evals4j.repetitions", "5"),
+                Map.entry("evals4j.stopOnFirstError", "true"),
+                Map.entry("evals4j.limit", "100"),
+                Map.entry("evals4j.progress", "lines"),
+                Map.entry("evals4j.report", "failures"),
+                Map.entry("unrelated.key", "whatever")));
+
+        assertThat(config).isEqualTo(new EngineConfig(Optional.of(true), Optional.of("aimd"), 32, 4, 3,
+                Optional.of("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
+                ProgressMode.LINES, ReportMode.FAILURES));
+    }
+
+    @Test
+    void acceptsJdbcStorageAndIsoDurations() {
+        EngineConfig config = read(Map.of("evals4j.storage", "jdbc:postgresql://db/evals", "evals4j.timeout", "PT2M"));
+
+        assertThat(config.storage()).isEqualTo("jdbc:postgresql://db/evals");
+        assertThat(config.timeout()).contains(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void unknownEvalsKeyNamesTheKeyAndTheKnownKeys() {
+        assertThatThrownBy(() -> read(Map.of("evals4j.concurency.max", "3")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("'evals4j.concurency.max'")
+                .hasMessageContaining("evals4j.concurrency.max");
+    }
+
+    @Test
+    void badStrategyNamesKeyValueAndAllowedValues() {
+        assertThatThrownBy(() -> read(Map.of("evals4j.concurrency.strategy", "fast")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid value 'fast' for configuration parameter 'evals4j.concurrency.strategy': "
+                        + "allowed one of adaptive, sliding, aimd, sequential");
+    }
+
+    @Test
+    void badNumbersBooleansDurationsAndModesAreRejected() {
+        assertThatThrownBy(() -> read(Map.of("evals4j.concurrency.max", "0"))).hasMessageContaining("a positive integer");
+        assertThatThrownBy(() -> read(Map.of("evals4j.limit", "ten"))).hasMessageContaining("'evals4j.limit'");
+        assertThatThrownBy(() -> read(Map.of("concurrent", "yes"))).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> read(Map.of("evals4j.timeout", "-3s"))).hasMessageContaining("500ms, 30s");
+        assertThatThrownBy(() -> read(Map.of("evals4j.progress", "fancy")))
+                .hasMessageContaining("one of auto, bar, lines, off");
+        assertThatThrownBy(() -> read(Map.of("evals4j.report", "all")))
+                .hasMessageContaining("one of rows, failures, summary");
+        assertThatThrownBy(() -> read(Map.of("evals4j.storage", "mysql"))).hasMessageContaining("sqlite, none");
+        assertThatThrownBy(() -> read(Map.of("evals4j.experiment", "a b"))).hasMessageContaining("'evals4j.experiment'");
+    }
+
+    @Test
+    void parsesShortDurations() {
+        assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
+        assertThat(Durations.parse(" 2 m")).contains(Duration.ofMinutes(2));
+        assertThat(Durations.parse("1h")).contains(Duration.ofHours(1));
+        assertThat(Durations.parse("0s")).isEmpty();
+        assertThat(Durations.parse("soon")).isEmpty();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.evals4j.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evals4j.dataset.MalformedEntry;
+import dev.evals4j.dataset.Row;
+import dev.evals4j.engine.config.ReportMode;
+import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import dev.evals4j.engine.fixtures.PlainEvals;
+import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.execution.ExecutionStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+class RowReporterTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final EngineExecutionListener listener = new EngineExecutionListener() {
+        @Override
+        public void dynamicTestRegistered(TestDescriptor d) {
+            calls.add("registered " + name(d));
+        }
+
+        @Override
+        public void executionStarted(TestDescriptor d) {
+            calls.add("started " + name(d));
+        }
+
+        @Override
+        public void executionFinished(TestDescriptor d, TestExecutionResult result) {
+            calls.add("finished " + name(d) + " " + result.getStatus()
+                    + result.getThrowable().map(t -> " " + t.getMessage()).orElse(""));
+        }
+
+        @Override
+        public void reportingEntryPublished(TestDescriptor d, ReportEntry entry) {
+            calls.add("entry " + name(d) + " " + entry.getKeyValuePairs().keySet());
+        }
+    };
+
+    private static String name(TestDescriptor d) {
+        return d.getUniqueId().getLastSegment().getValue();
+    }
+
+    private final ForEachMethodDescriptor method;
+
+    RowReporterTest() throws NoSuchMethodException {
+        method = new ForEachMethodDescriptor(UniqueId.forEngine("evals4j").append("class", PlainEvals.class.getName()),
+                PlainEvals.class, PlainEvals.class.getMethod("answers", String.class, String.class));
+    }
+
+    private static RowItem item(String id) {
+        return new RowItem(new Row(id, 0, Map.of("question", "q-" + id), "qa.jsonl:1"), 1, false);
+    }
+
+    private static ExecutionDetails completed() {
+        return new ExecutionDetails(ExecutionStatus.COMPLETED, List.of(), 1, 0, Instant.now(), Instant.now(), 0.01);
+    }
+
+    @Test
+    void rowsAreRegisteredWhenTheyStartAndOverlapUntilTheyFinish() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowItem a = item("a");
+        RowItem b = item("b");
+
+        reporter.handle(new RowEvent.Started(a));
+        reporter.handle(new RowEvent.Published(a, "output", "x"));
+        reporter.handle(new RowEvent.Started(b));
+        reporter.handle(new RowEvent.AttemptFailed(b, 1, new IOException("reset"), false));
+        reporter.handle(new RowEvent.Finished(b, RowOutcome.pass(),
+                new ExecutionDetails(ExecutionStatus.COMPLETED_WITH_RETRIES, List.of(new IOException("reset")), 2, 0,
+                        Instant.now(), Instant.now(), 0.02)));
+        reporter.handle(new RowEvent.Finished(a, RowOutcome.pass(), completed()));
+
+        assertThat(calls).containsExactly(
+                "registered a", "started a", "entry a [output]",
+                "registered b", "started b", "entry b [evals4j.attempt.1]",
+                "entry b [evals4j.status, evals4j.attempts, evals4j.executionSeconds]", "finished b SUCCESSFUL",
+                "entry a [evals4j.status, evals4j.attempts, evals4j.executionSeconds]", "finished a SUCCESSFUL");
+        assertThat(method.getChildren()).hasSize(2);
+        assertThat(reporter.summary().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedLineIsAFailedRowNamingFileAndLine() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+
+        reporter.handle(new RowEvent.Malformed(new MalformedEntry(3, "qa.jsonl:4", "Unexpected character '}'")));
+
+        assertThat(calls).containsExactly("registered 3", "started 3",
+                "finished 3 FAILED Malformed dataset entry at qa.jsonl:4: Unexpected character '}'");
+        assertThat(reporter.summary().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void failuresModeRegistersOnlyRowsThatDidNotSucceed() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.FAILURES, false);
+        RowItem a = item("a");
+        RowItem b = item("b");
+
+        reporter.handle(new RowEvent.Started(a));
+        reporter.handle(new RowEvent.Started(b));
+        reporter.handle(new RowEvent.Published(b, "output", "y"));
+        reporter.handle(new RowEvent.Finished(a, RowOutcome.pass(), completed()));
+        reporter.handle(new RowEvent.Finished(b, null, new ExecutionDetails(ExecutionStatus.FAILED,
+                List.of(new IOException("down")), 1, 0, Instant.now(), Instant.now(), 0.01)));
+
+        assertThat(calls).containsExactly("registered b", "started b", "entry b [output]",
+                "entry b [evals4j.status, evals4j.attempts, evals4j.executionSeconds]", "finished b FAILED down");
+        assertThat(reporter.summary().rows()).isEqualTo(2);
+    }
+
+    @Test
+    void summaryModeRegistersNothing() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.SUMMARY, false);
+        RowItem a = item("a");
+        reporter.handle(new RowEvent.Started(a));
+        reporter.handle(new RowEvent.Finished(a, null, ExecutionDetails.didNotRun()));
+        reporter.handle(new RowEvent.Malformed(new MalformedEntry(3, "qa.jsonl:4", "bad")));
+        assertThat(calls).isEmpty();
+        assertThat(reporter.summary().rows()).isEqualTo(2);
+    }
+}

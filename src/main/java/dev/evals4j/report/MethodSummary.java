@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,18 +22,21 @@ import java.util.stream.Collectors;
  * @param retries attempts that repeated an earlier failed one (rate-limit requeues excluded)
  * @param rateLimitHits attempts rejected by a rate limit
  * @param meanScores the mean of each numeric score, by name
+ * @param repetitions how consistently repeated rows were judged; empty when rows ran once
  * @param peakConcurrency the most rows in flight at once
  * @param finalConcurrency the concurrency limit when the run ended
  * @param duration the wall-clock time of the method
  */
 public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
-        long retries, long rateLimitHits, SortedMap<String, Double> meanScores, int peakConcurrency,
+        long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
+        Optional<RepetitionStats> repetitions, int peakConcurrency,
         int finalConcurrency, Duration duration) {
 
     /** Validates and copies. */
     public MethodSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(repetitions, "repetitions");
         meanScores = new TreeMap<>(meanScores);
     }
 
@@ -91,7 +95,9 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
                 "rows=%d passed=%d failed=%d errors=%d didNotRun=%d accuracy=%.3f [%.3f, %.3f] retries=%d "
                         + "rateLimitHits=%d throughput=%.2f/s peakConcurrency=%d duration=%.2fs%s",
                 rows, passed, failed, errors, didNotRun, accuracy(), ci.low(), ci.high(), retries, rateLimitHits,
-                throughput(), peakConcurrency, duration.toNanos() / 1e9, means.isEmpty() ? "" : " means={" + means + "}");
+                throughput(), peakConcurrency, duration.toNanos() / 1e9, means.isEmpty() ? "" : " means={" + means + "}")
+                + repetitions.map(r -> String.format(Locale.ROOT, " repeatedRows=%d agreement=%.3f spread=%.3f",
+                        r.rows(), r.agreement(), r.meanStdDev())).orElse("");
     }
 
     /** The summary as report-entry key-value pairs. */

@@ -2,6 +2,7 @@ package dev.evals4j.report;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,17 @@ public final class SummaryAccumulator {
     private long retries;
     private long rateLimitHits;
     private final Map<String, double[]> scoreSums = new TreeMap<>();
+    private final RepetitionTracker repetitions;
+
+    /**
+     * An empty accumulator.
+     *
+     * @param repeated whether rows run more than once; then the summary reports how consistently each
+     *     row was judged (which costs one entry per row)
+     */
+    public SummaryAccumulator(boolean repeated) {
+        this.repetitions = repeated ? new RepetitionTracker() : null;
+    }
 
     /** Counts one finished row. */
     public void add(RowRecord row) {
@@ -28,6 +40,9 @@ public final class SummaryAccumulator {
             case FAILED -> failed++;
             case ERROR -> errors++;
             case DID_NOT_RUN -> didNotRun++;
+        }
+        if (repetitions != null) {
+            repetitions.add(row.rowId(), row.verdict());
         }
         retries += row.retries();
         rateLimitHits += row.rateLimitHits();
@@ -63,6 +78,7 @@ public final class SummaryAccumulator {
         TreeMap<String, Double> means = new TreeMap<>();
         scoreSums.forEach((score, sum) -> means.put(score, sum[0] / sum[1]));
         return new MethodSummary(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, means,
-                peakConcurrency, finalConcurrency, duration);
+                Optional.ofNullable(repetitions).map(RepetitionTracker::stats), peakConcurrency, finalConcurrency,
+                duration);
     }
 }

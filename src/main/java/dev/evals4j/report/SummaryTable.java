@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("method", "rows", "passed", "failed", "errors",
-            "accuracy [95% CI]", "retries", "429s", "rows/s", "peak", "time", "mean scores");
+            "accuracy [95% CI]", "agreement", "retries", "429s", "rows/s", "peak", "time", "mean scores");
 
     private SummaryTable() {}
 
@@ -29,6 +29,7 @@ public final class SummaryTable {
                     Long.toString(s.failed()),
                     Long.toString(s.errors() + s.didNotRun()),
                     String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.accuracy(), ci.low(), ci.high()),
+                    s.repetitions().map(r -> String.format(Locale.ROOT, "%.3f", r.agreement())).orElse("-"),
                     Long.toString(s.retries()),
                     Long.toString(s.rateLimitHits()),
                     String.format(Locale.ROOT, "%.1f", s.throughput()),

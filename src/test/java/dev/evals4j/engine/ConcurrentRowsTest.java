@@ -6,9 +6,16 @@ import dev.evals4j.engine.fixtures.OverlapEvals;
 import dev.evals4j.engine.fixtures.PlainEvals;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EventType;
 
@@ -31,27 +38,27 @@ class ConcurrentRowsTest {
     void everyListenerCallIsMadeByTheThreadThatEnteredExecute() {
         OverlapEvals.allStarted = new CountDownLatch(3);
         Thread caller = Thread.currentThread();
-        List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.junit.platform.launcher.core.LauncherFactory.create().execute(
-                org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        LauncherFactory.create().execute(
+                LauncherDiscoveryRequestBuilder.request()
                         .selectors(DiscoverySelectors.selectClass(OverlapEvals.class))
-                        .filters(org.junit.platform.launcher.EngineFilter.includeEngines("evals4j"))
+                        .filters(EngineFilter.includeEngines("evals4j"))
                         .configurationParameter("evals4j.progress", "off")
                         .build(),
-                new org.junit.platform.launcher.TestExecutionListener() {
+                new TestExecutionListener() {
                     @Override
-                    public void dynamicTestRegistered(org.junit.platform.launcher.TestIdentifier id) {
+                    public void dynamicTestRegistered(TestIdentifier id) {
                         callers.add(Thread.currentThread());
                     }
 
                     @Override
-                    public void executionStarted(org.junit.platform.launcher.TestIdentifier id) {
+                    public void executionStarted(TestIdentifier id) {
                         callers.add(Thread.currentThread());
                     }
 
                     @Override
-                    public void executionFinished(org.junit.platform.launcher.TestIdentifier id,
-                            org.junit.platform.engine.TestExecutionResult result) {
+                    public void executionFinished(TestIdentifier id,
+                            TestExecutionResult result) {
                         callers.add(Thread.currentThread());
                     }
                 });

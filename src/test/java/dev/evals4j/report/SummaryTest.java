@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
@@ -26,12 +28,12 @@ class SummaryTest {
 
     @Test
     void accumulatesVerdictsRetriesAndMeanScores() {
-        SummaryAccumulator acc = new SummaryAccumulator();
-        acc.add(new RowRecord(Verdict.PASSED, 1, 0, 0.1, Map.of("match", 1.0)));
-        acc.add(new RowRecord(Verdict.PASSED, 3, 1, 0.1, Map.of("match", 1.0)));
-        acc.add(new RowRecord(Verdict.FAILED, 1, 0, 0.1, Map.of("match", 0.0)));
-        acc.add(new RowRecord(Verdict.ERROR, 4, 0, 0.1, Map.of()));
-        acc.add(new RowRecord(Verdict.DID_NOT_RUN, 0, 0, 0, Map.of()));
+        SummaryAccumulator acc = new SummaryAccumulator(false);
+        acc.add(new RowRecord("a", Verdict.PASSED, 1, 0, 0.1, Map.of("match", 1.0)));
+        acc.add(new RowRecord("b", Verdict.PASSED, 3, 1, 0.1, Map.of("match", 1.0)));
+        acc.add(new RowRecord("c", Verdict.FAILED, 1, 0, 0.1, Map.of("match", 0.0)));
+        acc.add(new RowRecord("d", Verdict.ERROR, 4, 0, 0.1, Map.of()));
+        acc.add(new RowRecord("e", Verdict.DID_NOT_RUN, 0, 0, 0, Map.of()));
 
         MethodSummary s = acc.summarize("solves", 7, 5, Duration.ofSeconds(2));
 
@@ -53,8 +55,28 @@ class SummaryTest {
     }
 
     @Test
+    void repeatedRowsReportAgreementAndSpread() {
+        SummaryAccumulator acc = new SummaryAccumulator(true);
+        for (Verdict v : List.of(Verdict.PASSED, Verdict.PASSED, Verdict.PASSED)) {
+            acc.add(new RowRecord("stable", v, 1, 0, 0, Map.of()));
+        }
+        for (Verdict v : List.of(Verdict.PASSED, Verdict.FAILED, Verdict.PASSED, Verdict.FAILED)) {
+            acc.add(new RowRecord("coin", v, 1, 0, 0, Map.of()));
+        }
+        acc.add(new RowRecord("broken", Verdict.ERROR, 4, 0, 0, Map.of()));
+
+        RepetitionStats stats = acc.summarize("m", 1, 1, Duration.ofSeconds(1)).repetitions().orElseThrow();
+
+        assertThat(stats.rows()).isEqualTo(2);
+        assertThat(stats.agreement()).isEqualTo(0.5);
+        assertThat(stats.meanStdDev()).isCloseTo(0.25, within(1e-9)); // (0 + 0.5) / 2
+        assertThat(new SummaryAccumulator(false).summarize("m", 1, 1, Duration.ZERO).repetitions()).isEmpty();
+    }
+
+    @Test
     void thresholdReportsWhichBoundIsMissed() {
-        MethodSummary s = new MethodSummary("m", 10, 7, 3, 0, 0, 0, 0, new java.util.TreeMap<>(Map.of("sim", 0.5)), 1,
+        MethodSummary s = new MethodSummary("m", 10, 7, 3, 0, 0, 0, 0, new TreeMap<>(Map.of("sim", 0.5)),
+                Optional.empty(), 1,
                 1, Duration.ofSeconds(1));
 
         assertThat(new ThresholdSpec("accuracy", 0.8, Double.POSITIVE_INFINITY).violation(s))
@@ -69,7 +91,7 @@ class SummaryTest {
 
     @Test
     void tableHasAHeaderAndOneLinePerMethod() {
-        MethodSummary s = new SummaryAccumulator().summarize("solves(String)", 3, 3, Duration.ofMillis(1500));
+        MethodSummary s = new SummaryAccumulator(false).summarize("solves(String)", 3, 3, Duration.ofMillis(1500));
 
         String table = SummaryTable.render(List.of(s));
 

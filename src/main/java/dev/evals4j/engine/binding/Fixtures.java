@@ -19,7 +19,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *
  * <p>Immutable after {@link #create}; {@link #close()} is called once, by the thread that created it.
  */
-public final class Fixtures implements AutoCloseable {
+public final class Fixtures {
 
     /**
      * One fixture value.
@@ -109,7 +109,6 @@ public final class Fixtures implements AutoCloseable {
      *
      * @throws Exception the first failure, with the later ones suppressed
      */
-    @Override
     public void close() throws Exception {
         Exception failure = closeAll(entries);
         if (failure != null) {

@@ -27,7 +27,10 @@ public final class ConfigKeys {
     public static final String STORAGE = "evals4j.storage";
     /** How many times each row runs. */
     public static final String REPETITIONS = "evals4j.repetitions";
-    /** Whether the first failed row stops the method. */
+    /**
+     * Whether the first row that ends with an exception (after its attempts) or a thrown assertion stops
+     * its method; a failing score is a result, not an error, and does not stop it.
+     */
     public static final String STOP_ON_FIRST_ERROR = "evals4j.stopOnFirstError";
     /** Only the first N rows run. */
     public static final String LIMIT = "evals4j.limit";

@@ -35,11 +35,6 @@ public final class RowSelection {
         return all || keys.stream().anyMatch(k -> k.matches(rowId, repetition));
     }
 
-    /** The single rows selected by unique id (empty when only whole methods were selected). */
-    public Set<RowKey> keys() {
-        return Set.copyOf(keys);
-    }
-
     @Override
     public String toString() {
         return all ? "all rows" : "rows " + keys;

@@ -76,7 +76,8 @@ final class MethodRun {
             return Optional.empty();
         }
         long startNanos = System.nanoTime();
-        RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty());
+        RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
+                plan.settings().repetitions() > 1);
         Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();
@@ -135,7 +136,8 @@ final class MethodRun {
                 plan.binding().checkColumns(first, plan.source().description());
             }
             ExecutionSummary summary = plan.executor().run(feed, new QueueingListener(queue));
-            queue.put(new RowEvent.RunEnded(summary.peakConcurrency(), summary.finalLimit(), summary.stopped(), null));
+            boolean rowsLeft = summary.didNotRun() > 0 || feed.hasNext();
+            queue.put(new RowEvent.RunEnded(summary.peakConcurrency(), summary.finalLimit(), rowsLeft, null));
         } catch (Throwable t) {
             queue.put(new RowEvent.RunEnded(0, 0, false, t));
         }
@@ -184,12 +186,11 @@ final class MethodRun {
             return TestExecutionResult.failed(new AssertionFailedError(
                     "Threshold missed by " + name() + ": " + String.join("; ", violations)));
         }
-        boolean stoppedOnError = plan.settings().stopOnFirstError() && summary.didNotRun() > 0;
-        if (end.stopped() || stoppedOnError) {
-            String why = stoppedOnError
-                    ? "stopped after the first failed row (evals4j.stopOnFirstError=true)" : "the run was cancelled";
-            return TestExecutionResult.aborted(new TestAbortedException(name() + " " + why + "; "
-                    + summary.didNotRun() + " rows did not run"));
+        if (end.stopped()) {
+            String why = plan.settings().stopOnFirstError()
+                    ? "stopped after the first failed row (evals4j.stopOnFirstError=true)" : "was cancelled";
+            return TestExecutionResult.aborted(new TestAbortedException(name() + " " + why + "; the rows after it "
+                    + "did not run"));
         }
         return TestExecutionResult.successful();
     }

@@ -32,7 +32,7 @@ public sealed interface RowEvent {
      *
      * @param peakConcurrency the most rows in flight at once
      * @param finalLimit the concurrency limit at the end
-     * @param stopped whether the run was stopped before every row ran
+     * @param stopped whether the run stopped before every row ran (a stop on the first error, a cancellation)
      * @param failure why the run could not complete (a missing dataset, a missing column), or {@code null}
      */
     record RunEnded(int peakConcurrency, int finalLimit, boolean stopped, Throwable failure) implements RowEvent {}

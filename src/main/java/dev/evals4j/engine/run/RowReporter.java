@@ -8,11 +8,13 @@ import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.report.RowRecord;
 import dev.evals4j.report.SummaryAccumulator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
@@ -36,13 +38,15 @@ final class RowReporter {
     private final ForEachMethodDescriptor method;
     private final ReportMode mode;
     private final boolean gatedByThreshold;
-    private final SummaryAccumulator summary = new SummaryAccumulator();
+    private final SummaryAccumulator summary;
     private final Map<RowItem, RowDescriptor> running = new IdentityHashMap<>();
     private final Map<RowItem, List<ReportEntry>> pendingEntries = new IdentityHashMap<>();
+    private final Set<RowKey> registered = new HashSet<>();
     private int inFlight;
 
     RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
-            boolean gatedByThreshold) {
+            boolean gatedByThreshold, boolean repeated) {
+        this.summary = new SummaryAccumulator(repeated);
         this.listener = listener;
         this.method = method;
         this.mode = mode;
@@ -80,7 +84,7 @@ final class RowReporter {
 
     private void onStarted(RowItem item) {
         if (mode == ReportMode.ROWS) {
-            running.put(item, register(item.key(), item.row().columns()));
+            running.put(item, register(item.key(), item.row().columns(), item.row().index()));
             flushPending(item);
         }
     }
@@ -92,7 +96,7 @@ final class RowReporter {
 
     private void onFinished(RowItem item, RowOutcome outcome, ExecutionDetails details) {
         OutcomeMapper.Mapped mapped = OutcomeMapper.map(item, outcome, details, gatedByThreshold);
-        summary.add(new RowRecord(mapped.verdict(), details.attempts(), details.rateLimitHits(),
+        summary.add(new RowRecord(item.row().id(), mapped.verdict(), details.attempts(), details.rateLimitHits(),
                 details.executionSeconds(), outcome == null ? Map.of() : outcome.scores()));
         RowDescriptor row = running.remove(item);
         boolean report = mode == ReportMode.ROWS
@@ -102,7 +106,7 @@ final class RowReporter {
             return;
         }
         if (row == null) {
-            row = register(item.key(), item.row().columns());
+            row = register(item.key(), item.row().columns(), item.row().index());
             running.put(item, row);
             flushPending(item);
             running.remove(item);
@@ -112,19 +116,29 @@ final class RowReporter {
     }
 
     private void onMalformed(RowEvent.Malformed malformed) {
-        summary.add(new RowRecord(RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
+        summary.add(new RowRecord(malformed.entry().id(), RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
         if (mode == ReportMode.SUMMARY) {
             return;
         }
-        RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of());
+        RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of(), malformed.entry().index());
         listener.executionFinished(row, TestExecutionResult.failed(new MalformedRowException(malformed.entry())));
     }
 
-    private RowDescriptor register(RowKey key, Map<String, ?> columns) {
-        RowDescriptor row = RowDescriptor.of(method, key, columns);
+    /**
+     * Adds, registers and starts a row. A row id the dataset repeats would give two tests one unique id:
+     * the later row gets {@code <id>@<index>} instead, and an entry that says why.
+     */
+    private RowDescriptor register(RowKey key, Map<String, ?> columns, long index) {
+        RowKey unique = registered.add(key) ? key : new RowKey(key.rowId() + "@" + index, key.repetition());
+        RowDescriptor row = RowDescriptor.of(method, unique, columns);
         method.addChild(row);
         listener.dynamicTestRegistered(row);
         listener.executionStarted(row);
+        if (unique != key) {
+            registered.add(unique);
+            listener.reportingEntryPublished(row, ReportEntry.from("evals4j.warning", "the dataset repeats the row id '"
+                    + key.rowId() + "'; give every row a unique id so that it can be run again on its own"));
+        }
         return row;
     }
 

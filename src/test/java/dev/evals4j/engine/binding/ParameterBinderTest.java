@@ -136,7 +136,10 @@ class ParameterBinderTest {
         assertThatThrownBy(() -> binding.arguments(row(Map.of("question", "q")), null))
                 .isInstanceOf(RowBindingException.class)
                 .hasMessageContaining("has no column 'answer'");
-        assertThatThrownBy(() -> binding.checkColumns(row(Map.of("question", "q", "other", 1)), "qa.jsonl"))
+        Map<String, Object> firstRow = new LinkedHashMap<>();
+        firstRow.put("question", "q");
+        firstRow.put("other", 1);
+        assertThatThrownBy(() -> binding.checkColumns(row(firstRow), "qa.jsonl"))
                 .isInstanceOf(EvalDefinitionException.class)
                 .hasMessage("Dataset qa.jsonl has no column answer needed by Evals.byName; its columns are [question, other]");
     }

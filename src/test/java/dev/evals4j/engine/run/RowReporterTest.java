@@ -68,7 +68,7 @@ class RowReporterTest {
 
     @Test
     void rowsAreRegisteredWhenTheyStartAndOverlapUntilTheyFinish() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
         RowItem a = item("a");
         RowItem b = item("b");
 
@@ -92,7 +92,7 @@ class RowReporterTest {
 
     @Test
     void aMalformedLineIsAFailedRowNamingFileAndLine() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
 
         reporter.handle(new RowEvent.Malformed(new MalformedEntry(3, "qa.jsonl:4", "Unexpected character '}'")));
 
@@ -102,8 +102,21 @@ class RowReporterTest {
     }
 
     @Test
+    void aRepeatedRowIdGetsAUniqueIdOfItsOwnAndAWarning() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
+        RowItem first = new RowItem(new Row("dup", 0, Map.of(), "qa.jsonl:1"), 1, false);
+        RowItem second = new RowItem(new Row("dup", 4, Map.of(), "qa.jsonl:5"), 1, false);
+
+        reporter.handle(new RowEvent.Started(first));
+        reporter.handle(new RowEvent.Started(second));
+
+        assertThat(calls).containsExactly("registered dup", "started dup", "registered dup@4", "started dup@4",
+                "entry dup@4 [evals4j.warning]");
+    }
+
+    @Test
     void failuresModeRegistersOnlyRowsThatDidNotSucceed() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.FAILURES, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.FAILURES, false, false);
         RowItem a = item("a");
         RowItem b = item("b");
 
@@ -121,7 +134,7 @@ class RowReporterTest {
 
     @Test
     void summaryModeRegistersNothing() {
-        RowReporter reporter = new RowReporter(listener, method, ReportMode.SUMMARY, false);
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.SUMMARY, false, false);
         RowItem a = item("a");
         reporter.handle(new RowEvent.Started(a));
         reporter.handle(new RowEvent.Finished(a, null, ExecutionDetails.didNotRun()));

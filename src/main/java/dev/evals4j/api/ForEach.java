@@ -72,6 +72,14 @@ public @interface ForEach {
     /** Only the first {@code limit} rows run. {@code 0}: {@code evals4j.limit} (itself all rows by default). */
     long limit() default 0;
 
+    /**
+     * The experiment this method's results are recorded under. Running again with the same name
+     * resumes it: rows already completed (with unchanged content) are reported from the store and not
+     * run again. Empty: {@code evals4j.experiment}, or else a new experiment named
+     * {@code <class>#<method>@<start time>} for every run.
+     */
+    String experiment() default "";
+
     /** Whether rows run concurrently; {@link Concurrent#DEFAULT} decides by the method and configuration. */
     Concurrent concurrent() default Concurrent.DEFAULT;
 

@@ -10,6 +10,7 @@ import dev.evals4j.storage.ExperimentStatus;
 import dev.evals4j.storage.ResultStore;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,7 @@ public final class ExperimentRecording {
     private final ExperimentStorage storage;
     private final ResultStore store;
     private final ExperimentInfo experiment;
+    private RecordingListener recorder;
     private boolean finished;
 
     private ExperimentRecording(ExperimentStorage storage, ResultStore store, ExperimentInfo experiment) {
@@ -67,7 +69,13 @@ public final class ExperimentRecording {
 
     /** The executor's listener: records every finished row, then calls {@code delegate}. */
     public RecordingListener recorder(ExecutionListener<RowItem, RowOutcome> delegate) {
-        return new RecordingListener(delegate, store, experiment.id(), experiment.name());
+        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name());
+        return recorder;
+    }
+
+    /** The first row that failed, if one did (the row a stop on the first error names). */
+    public Optional<String> firstFailedRow() {
+        return Optional.ofNullable(recorder).map(RecordingListener::firstFailedRow);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.evals4j.engine.run.RowItem;
 import dev.evals4j.engine.run.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
+import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.StoreException;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
     private final String experimentName;
     private StoreException failure;
     private long recorded;
+    private volatile String firstFailedRow;
 
     /**
      * A listener recording into the experiment {@code experimentId} of {@code store}.
@@ -61,6 +63,9 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
     @Override
     public void itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
         delegate.itemFinished(index, input, output, details);
+        if (details.status() == ExecutionStatus.FAILED && firstFailedRow == null) {
+            firstFailedRow = input.row().id() + (input.repeated() ? " #" + input.repetition() : "");
+        }
         if (failure != null) {
             return;
         }
@@ -86,6 +91,11 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
     /** The rows recorded so far. */
     public long recorded() {
         return recorded;
+    }
+
+    /** The first row that ended {@code FAILED} (with its repetition when rows repeat), or {@code null}. */
+    public String firstFailedRow() {
+        return firstFailedRow;
     }
 
     /** The first store failure, or {@code null}. */

@@ -207,7 +207,8 @@ final class MethodRun {
         }
         if (end.stopped()) {
             String why = plan.settings().stopOnFirstError()
-                    ? "stopped after the first failed row (evals4j.stopOnFirstError=true)" : "was cancelled";
+                    ? "stopped after the first failed row" + plan.recording().firstFailedRow().map(r -> " '" + r + "'")
+                            .orElse("") + " (evals4j.stopOnFirstError=true)" : "was cancelled";
             return TestExecutionResult.aborted(new TestAbortedException(name() + " " + why + "; the rows after it "
                     + "did not run"));
         }

@@ -54,6 +54,11 @@ public final class ExperimentStorage implements AutoCloseable {
         this.shutdownGrace = Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     }
 
+    /** How long the executor lets calls in flight finish after a stop. */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
     /** When the execution started. */
     public Instant executionStart() {
         return executionStart;

@@ -4,7 +4,7 @@ import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.descriptor.EvalClassDescriptor;
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
 import dev.evals4j.engine.experiment.ExperimentStorage;
-import dev.evals4j.execution.AsyncExecutor;
+import dev.evals4j.engine.experiment.ExperimentConfig;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import dev.evals4j.report.SummaryTable;
@@ -45,7 +45,7 @@ public final class EvalsExecution {
         List<MethodSummary> summaries = new ArrayList<>();
         TestExecutionResult result = TestExecutionResult.successful();
         ExperimentStorage storage = new ExperimentStorage(config.storage(), Path.of("").toAbsolutePath(), Instant.now(),
-                AsyncExecutor.DEFAULT_SHUTDOWN_GRACE);
+                ExperimentConfig.read(request.getConfigurationParameters()).shutdownGrace());
         try {
             for (TestDescriptor child : List.copyOf(root.getChildren())) {
                 if (child instanceof EvalClassDescriptor testClass) {

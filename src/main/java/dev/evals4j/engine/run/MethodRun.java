@@ -114,7 +114,7 @@ final class MethodRun {
         RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put);
         Executor<RowItem, RowOutcome> executor;
         try {
-            executor = MethodExecutors.create(settings, config, invoker, async);
+            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace());
         } catch (IllegalArgumentException e) {
             throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
         }

@@ -80,6 +80,15 @@ public @interface ForEach {
      */
     String experiment() default "";
 
+    /**
+     * Re-scores the {@link #experiment()}'s stored outputs instead of calling the model: the names of
+     * the scores to add, separated by commas, such as {@code "faithfulness"}. The method is called only
+     * for completed runs that lack one of them, with the stored output in
+     * {@link EvalContext#storedOutput()}; the scores it returns are merged into the stored ones. Empty:
+     * rows run normally.
+     */
+    String rescore() default "";
+
     /** Whether rows run concurrently; {@link Concurrent#DEFAULT} decides by the method and configuration. */
     Concurrent concurrent() default Concurrent.DEFAULT;
 

@@ -14,12 +14,20 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param shutdownGrace {@code evals4j.shutdownGrace}: how long rows in flight may finish, and be
  *     recorded, after Ctrl-C or SIGTERM (default 10 s)
+ * @param rescore {@code evals4j.rescore}: the scores to add by re-scoring stored outputs, separated by
+ *     commas (see {@link Rescoring}); empty when rows run normally
  */
-public record ExperimentConfig(Duration shutdownGrace) {
+public record ExperimentConfig(Duration shutdownGrace, String rescore) {
 
     /** Validates. */
     public ExperimentConfig {
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(rescore, "rescore");
+    }
+
+    /** The configuration when no key is set. */
+    public static ExperimentConfig defaults() {
+        return new ExperimentConfig(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE, "");
     }
 
     /**
@@ -33,6 +41,6 @@ public record ExperimentConfig(Duration shutdownGrace) {
                         "Invalid value '" + value + "' for configuration parameter '" + ConfigKeys.SHUTDOWN_GRACE
                                 + "': allowed " + Durations.SYNTAX)))
                 .orElse(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE);
-        return new ExperimentConfig(grace);
+        return new ExperimentConfig(grace, parameters.get(ConfigKeys.RESCORE).orElse("").trim());
     }
 }

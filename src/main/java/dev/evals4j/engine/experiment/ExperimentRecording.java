@@ -1,5 +1,6 @@
 package dev.evals4j.engine.experiment;
 
+import dev.evals4j.engine.binding.EvalDefinitionException;
 import dev.evals4j.engine.run.RowEvent;
 import dev.evals4j.engine.run.RowItem;
 import dev.evals4j.engine.run.RowOutcome;
@@ -29,13 +30,16 @@ public final class ExperimentRecording {
     private final ExperimentStorage storage;
     private final ResultStore store;
     private final ExperimentInfo experiment;
+    private final Rescoring rescoring;
     private RecordingListener recorder;
     private boolean finished;
 
-    private ExperimentRecording(ExperimentStorage storage, ResultStore store, ExperimentInfo experiment) {
+    private ExperimentRecording(ExperimentStorage storage, ResultStore store, ExperimentInfo experiment,
+            Rescoring rescoring) {
         this.storage = storage;
         this.store = store;
         this.experiment = experiment;
+        this.rescoring = rescoring;
     }
 
     /**
@@ -43,18 +47,25 @@ public final class ExperimentRecording {
      *
      * @param config the method's effective settings, stored with a new experiment (redacted by the store)
      * @param datasetFingerprint what identifies the dataset, or {@code null}
+     * @param rescoring the rescoring to do instead of running rows, or {@code null}
      * @throws dev.evals4j.storage.StoreException when the store cannot be opened or written; the
      *     message names the database
+     * @throws EvalDefinitionException when a rescoring names an experiment the store does not have
      */
     public static ExperimentRecording open(ExperimentStorage storage, String name, String suite,
-            Map<String, String> config, String datasetFingerprint) {
+            Map<String, String> config, String datasetFingerprint, Rescoring rescoring) {
         ResultStore store = storage.store();
+        if (rescoring != null && store.findExperiment(name, suite).isEmpty()) {
+            throw new EvalDefinitionException("Cannot re-score the experiment '" + name + "' of " + suite
+                    + ": the results store has no such experiment. Name an experiment that ran "
+                    + "(@ForEach(experiment = ...) or -Devals4j.experiment)");
+        }
         ExperimentInfo experiment = store.openExperiment(name, suite, config, datasetFingerprint);
         if (!experiment.config().isEmpty() && !experiment.config().equals(Map.copyOf(config))) {
             LOG.log(System.Logger.Level.INFO, "Experiment ''{0}'' of {1} resumes with other settings than it was "
                     + "created with: {2} (was {3})", name, suite, config, experiment.config());
         }
-        return new ExperimentRecording(storage, store, experiment);
+        return new ExperimentRecording(storage, store, experiment, rescoring);
     }
 
     /** The experiment recorded into. */
@@ -64,12 +75,12 @@ public final class ExperimentRecording {
 
     /** The executor's input: {@code pairs} less those the experiment already completed, which go to {@code events}. */
     public ResumeFeed resume(Iterator<RowItem> pairs, Consumer<RowEvent> events) {
-        return new ResumeFeed(pairs, store, experiment.id(), events);
+        return new ResumeFeed(pairs, store, experiment.id(), events, rescoring);
     }
 
     /** The executor's listener: records every finished row, then calls {@code delegate}. */
     public RecordingListener recorder(ExecutionListener<RowItem, RowOutcome> delegate) {
-        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name());
+        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name(), rescoring);
         return recorder;
     }
 

@@ -33,6 +33,7 @@ public final class ExperimentStorage implements AutoCloseable {
     private final Path projectDir;
     private final Instant executionStart;
     private final Duration shutdownGrace;
+    private final ExperimentConfig config;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean shuttingDown;
     private ResultStore store;
@@ -45,13 +46,19 @@ public final class ExperimentStorage implements AutoCloseable {
      * @param spec the {@code evals4j.storage} value: {@code sqlite}, {@code none} or a JDBC URL
      * @param projectDir where the default SQLite file lives (the working directory under Maven)
      * @param executionStart when the execution started, which names experiments without a name
-     * @param shutdownGrace how long the executor lets calls in flight finish after a stop
+     * @param config the experiment keys of the execution (the shutdown grace, a rescoring)
      */
-    public ExperimentStorage(String spec, Path projectDir, Instant executionStart, Duration shutdownGrace) {
+    public ExperimentStorage(String spec, Path projectDir, Instant executionStart, ExperimentConfig config) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
         this.executionStart = Objects.requireNonNull(executionStart, "executionStart");
-        this.shutdownGrace = Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        this.config = Objects.requireNonNull(config, "config");
+        this.shutdownGrace = config.shutdownGrace();
+    }
+
+    /** The experiment keys of the execution. */
+    public ExperimentConfig config() {
+        return config;
     }
 
     /** How long the executor lets calls in flight finish after a stop. */

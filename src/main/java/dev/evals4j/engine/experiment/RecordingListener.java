@@ -6,6 +6,8 @@ import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.storage.ResultStore;
+import dev.evals4j.storage.RunRecord;
+import dev.evals4j.storage.ScoreRecord;
 import dev.evals4j.storage.StoreException;
 import java.util.Objects;
 
@@ -32,6 +34,7 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
     private final ResultStore store;
     private final long experimentId;
     private final String experimentName;
+    private final Rescoring rescoring;
     private StoreException failure;
     private long recorded;
     private volatile String firstFailedRow;
@@ -43,6 +46,17 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
      */
     public RecordingListener(ExecutionListener<RowItem, RowOutcome> delegate, ResultStore store, long experimentId,
             String experimentName) {
+        this(delegate, store, experimentId, experimentName, null);
+    }
+
+    /**
+     * A listener that, when {@code rescoring} is not {@code null}, merges the scores of every re-scored
+     * row into its stored run ({@link ResultStore#updateScores}) instead of recording a run; a row whose
+     * re-scoring failed leaves its stored run as it was.
+     */
+    public RecordingListener(ExecutionListener<RowItem, RowOutcome> delegate, ResultStore store, long experimentId,
+            String experimentName, Rescoring rescoring) {
+        this.rescoring = rescoring;
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.store = Objects.requireNonNull(store, "store");
         this.experimentId = experimentId;
@@ -70,6 +84,10 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
             return;
         }
         try {
+            if (rescoring != null) {
+                updateScores(input, output, details);
+                return;
+            }
             store.record(RunRecords.of(experimentId, input, output, details, input.row().contentHash()));
             if (details.status().isCompleted()) {
                 store.flush();
@@ -80,6 +98,16 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
                     + input.repetition() + ") of experiment '" + experimentName + "'; the " + recorded
                     + " rows recorded before it are kept: " + e.getMessage(), e);
             throw failure;
+        }
+    }
+
+    private void updateScores(RowItem input, RowOutcome output, ExecutionDetails details) {
+        RunRecord stored = rescoring.remove(input);
+        if (stored != null && details.status().isCompleted() && output != null) {
+            store.updateScores(experimentId, RunRecords.key(input),
+                    ScoreRecord.toJson(Rescoring.merge(stored.scores(), StoredScores.of(output))));
+            store.flush();
+            recorded++;
         }
     }
 

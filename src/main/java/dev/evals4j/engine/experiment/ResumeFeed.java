@@ -44,9 +44,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private final ResultStore store;
     private final long experimentId;
     private final Consumer<RowEvent> events;
+    private final Rescoring rescoring;
     private final Semaphore unreported = new Semaphore(MAX_UNREPORTED);
     private final ArrayDeque<RowItem> pending = new ArrayDeque<>();
     private long restored;
+    private long unscorable;
     private boolean ended;
 
     /**
@@ -55,6 +57,17 @@ public final class ResumeFeed implements Iterator<RowItem> {
      * @param events receives one {@link RowEvent.Restored} per pair that is not run again
      */
     public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events) {
+        this(pairs, store, experimentId, events, null);
+    }
+
+    /**
+     * A feed that re-scores: it yields only pairs whose completed run lacks a score of {@code rescoring}
+     * (noting their stored run there), restores the pairs that have them all, and skips pairs without a
+     * completed run. Content hashes are not compared: the stored output is what is scored.
+     */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring) {
+        this.rescoring = rescoring;
         this.pairs = Objects.requireNonNull(pairs, "pairs");
         this.store = Objects.requireNonNull(store, "store");
         this.experimentId = experimentId;
@@ -85,6 +98,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
         return !pending.isEmpty() || pairs.hasNext();
     }
 
+    /** How many pairs a rescoring skipped because they have no completed run. */
+    public long unscorable() {
+        return unscorable;
+    }
+
     /** How many pairs were reported from the store so far. */
     public long restored() {
         return restored;
@@ -102,12 +120,25 @@ public final class ResumeFeed implements Iterator<RowItem> {
         for (int i = 0; i < batch.size() && !ended; i++) {
             RowItem item = batch.get(i);
             RunRecord run = stored.get(keys.get(i));
-            if (run != null && run.status().isCompleted()
+            if (rescoring != null) {
+                rescore(item, run);
+            } else if (run != null && run.status().isCompleted()
                     && Objects.equals(run.contentHash(), item.row().contentHash())) {
                 restore(item, run);
             } else {
                 pending.add(item);
             }
+        }
+    }
+
+    private void rescore(RowItem item, RunRecord run) {
+        if (run == null || !run.status().isCompleted()) {
+            unscorable++;
+        } else if (rescoring.isScored(run)) {
+            restore(item, run);
+        } else {
+            rescoring.add(item, run);
+            pending.add(item);
         }
     }
 

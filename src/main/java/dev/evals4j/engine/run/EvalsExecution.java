@@ -45,7 +45,7 @@ public final class EvalsExecution {
         List<MethodSummary> summaries = new ArrayList<>();
         TestExecutionResult result = TestExecutionResult.successful();
         ExperimentStorage storage = new ExperimentStorage(config.storage(), Path.of("").toAbsolutePath(), Instant.now(),
-                ExperimentConfig.read(request.getConfigurationParameters()).shutdownGrace());
+                ExperimentConfig.read(request.getConfigurationParameters()));
         try {
             for (TestDescriptor child : List.copyOf(root.getChildren())) {
                 if (child instanceof EvalClassDescriptor testClass) {

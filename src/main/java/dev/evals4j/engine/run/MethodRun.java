@@ -14,6 +14,7 @@ import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import dev.evals4j.engine.experiment.ExperimentNames;
 import dev.evals4j.engine.experiment.ExperimentRecording;
 import dev.evals4j.engine.experiment.ExperimentStorage;
+import dev.evals4j.engine.experiment.Rescoring;
 import dev.evals4j.engine.experiment.ResumeFeed;
 import dev.evals4j.engine.experiment.StoredSettings;
 import dev.evals4j.execution.ExecutionSummary;
@@ -111,22 +112,26 @@ final class MethodRun {
         MethodBinding binding = new ParameterBinder().bind(method, annotation, fixtures);
         List<ThresholdSpec> thresholds = thresholds(method);
         DatasetSource source = RowSources.of(descriptor.testClass(), method, annotation, instance);
-        RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put);
+        Rescoring rescoring = Rescoring.of(annotation.rescore().isBlank() ? storage.config().rescore()
+                : annotation.rescore()).orElse(null);
+        RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put,
+                item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item));
         Executor<RowItem, RowOutcome> executor;
         try {
             executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace());
         } catch (IllegalArgumentException e) {
             throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
         }
-        return new Plan(settings, binding, source, thresholds, executor, openExperiment(settings, source));
+        return new Plan(settings, binding, source, thresholds, executor, openExperiment(settings, source, rescoring));
     }
 
     /** Opens (or resumes) the experiment this method records into; a store failure fails the method. */
-    private ExperimentRecording openExperiment(MethodSettings settings, DatasetSource source) {
+    private ExperimentRecording openExperiment(MethodSettings settings, DatasetSource source, Rescoring rescoring) {
         String suite = ExperimentNames.suite(descriptor.testClass(), descriptor.method());
         String experiment = ExperimentNames.experiment(descriptor.annotation().experiment(), config.experiment(),
                 suite, storage.executionStart(), name -> storage.store().findExperiment(name, suite).isPresent());
-        return ExperimentRecording.open(storage, experiment, suite, StoredSettings.of(settings), source.description());
+        return ExperimentRecording.open(storage, experiment, suite, StoredSettings.of(settings), source.description(),
+                rescoring);
     }
 
     private List<ThresholdSpec> thresholds(Method method) {

@@ -1,5 +1,7 @@
 package dev.evals4j.api;
 
+import java.util.Optional;
+
 /**
  * What an evaluation method may know about the row it is running, injected when a {@link ForEach}
  * method declares a parameter of this type. One instance belongs to one attempt of one row.
@@ -25,4 +27,13 @@ public interface EvalContext {
      * console show it as a report entry.
      */
     void publish(String key, String value);
+
+    /**
+     * When the method re-scores an experiment ({@code @ForEach(rescore = ...)}): the output stored for
+     * this row and repetition (a {@code String}, or the {@code Map}/{@code List}/number JSON read it
+     * as), to be scored instead of calling the model. Empty otherwise.
+     */
+    default Optional<Object> storedOutput() {
+        return Optional.empty();
+    }
 }

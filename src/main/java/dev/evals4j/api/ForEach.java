@@ -72,6 +72,23 @@ public @interface ForEach {
     /** Only the first {@code limit} rows run. {@code 0}: {@code evals4j.limit} (itself all rows by default). */
     long limit() default 0;
 
+    /**
+     * The experiment this method's results are recorded under. Running again with the same name
+     * resumes it: rows already completed (with unchanged content) are reported from the store and not
+     * run again. Empty: {@code evals4j.experiment}, or else a new experiment named
+     * {@code <class>#<method>@<start time>} for every run.
+     */
+    String experiment() default "";
+
+    /**
+     * Re-scores the {@link #experiment()}'s stored outputs instead of calling the model: the names of
+     * the scores to add, separated by commas, such as {@code "faithfulness"}. The method is called only
+     * for completed runs that lack one of them, with the stored output in
+     * {@link EvalContext#storedOutput()}; the scores it returns are merged into the stored ones. Empty:
+     * rows run normally.
+     */
+    String rescore() default "";
+
     /** Whether rows run concurrently; {@link Concurrent#DEFAULT} decides by the method and configuration. */
     Concurrent concurrent() default Concurrent.DEFAULT;
 

@@ -40,11 +40,16 @@ public final class ConfigKeys {
     public static final String REPORT = "evals4j.report";
     /** The directory {@code summary.json} is written to; default {@code target/evals4j}. */
     public static final String REPORT_DIR = "evals4j.reportDir";
+    /** How long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM. */
+    public static final String SHUTDOWN_GRACE = "evals4j.shutdownGrace";
+    /** Re-score the experiment's stored outputs: the names of the scores to add, separated by commas. */
+    public static final String RESCORE = "evals4j.rescore";
 
     /** Every {@code evals4j.*} key the engine knows. */
     public static final Set<String> KNOWN = Set.of(
             STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY, MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT,
-            STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS, REPORT, REPORT_DIR);
+            STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS, REPORT, REPORT_DIR, SHUTDOWN_GRACE,
+            RESCORE);
 
     private ConfigKeys() {}
 }

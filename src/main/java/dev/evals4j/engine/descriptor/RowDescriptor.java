@@ -16,6 +16,8 @@ public final class RowDescriptor extends AbstractTestDescriptor {
 
     /** The separator between a row id and its preview. */
     public static final String SEPARATOR = " \u2502 ";
+    /** What the display name of a row restored from the store carries after its label. */
+    public static final String RESTORED_MARKER = " (restored)";
     /** The longest preview, in characters. */
     public static final int PREVIEW_LENGTH = 60;
 
@@ -33,8 +35,18 @@ public final class RowDescriptor extends AbstractTestDescriptor {
      * @param columns the row's columns, for the preview (may be empty, as for a malformed line)
      */
     public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns) {
+        return of(method, key, columns, false);
+    }
+
+    /**
+     * As {@link #of(ForEachMethodDescriptor, RowKey, Map)}; a {@code restored} row (reported from a
+     * resumed experiment's store, not run) has {@value #RESTORED_MARKER} after its label.
+     */
+    public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns,
+            boolean restored) {
         Objects.requireNonNull(key, "key");
-        String label = key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition();
+        String label = (key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition())
+                + (restored ? RESTORED_MARKER : "");
         String preview = preview(columns);
         String displayName = preview.isEmpty() ? label : label + SEPARATOR + preview;
         MethodSource source = MethodSource.from(method.testClass(), method.method());

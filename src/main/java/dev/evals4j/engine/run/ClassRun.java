@@ -5,6 +5,7 @@ import dev.evals4j.engine.binding.Fixtures;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.descriptor.EvalClassDescriptor;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import dev.evals4j.engine.experiment.ExperimentStorage;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import java.util.ArrayList;
@@ -28,14 +29,16 @@ final class ClassRun {
     private final EngineExecutionListener listener;
     private final ProgressDisplay progress;
     private final CancellationCheck cancellation;
+    private final ExperimentStorage storage;
 
     ClassRun(EvalClassDescriptor descriptor, EngineConfig config, EngineExecutionListener listener,
-            ProgressDisplay progress, CancellationCheck cancellation) {
+            ProgressDisplay progress, CancellationCheck cancellation, ExperimentStorage storage) {
         this.descriptor = descriptor;
         this.config = config;
         this.listener = listener;
         this.progress = progress;
         this.cancellation = cancellation;
+        this.storage = storage;
     }
 
     /** Runs the class and returns the summaries of its methods that ran. */
@@ -54,11 +57,11 @@ final class ClassRun {
         List<MethodSummary> summaries = new ArrayList<>();
         for (TestDescriptor child : List.copyOf(descriptor.getChildren())) {
             if (child instanceof ForEachMethodDescriptor method) {
-                if (cancellation.isCancelled()) {
+                if (cancellation.isCancelled() || storage.isShuttingDown()) {
                     listener.executionSkipped(method, "the run was cancelled");
                     continue;
                 }
-                new MethodRun(method, instance, fixtures, config, listener, progress, cancellation).run()
+                new MethodRun(method, instance, fixtures, config, listener, progress, cancellation, storage).run()
                         .ifPresent(summaries::add);
             }
         }

@@ -4,6 +4,8 @@ import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.descriptor.EvalClassDescriptor;
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
+import dev.evals4j.engine.experiment.ExperimentStorage;
+import dev.evals4j.engine.experiment.ExperimentConfig;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import dev.evals4j.report.SummaryTable;
@@ -48,17 +50,34 @@ public final class EvalsExecution {
         ProgressDisplay progress = new ProgressDisplay(out, progressStyle(config));
         listener.executionStarted(root);
         List<MethodSummary> summaries = new ArrayList<>();
-        for (TestDescriptor child : List.copyOf(root.getChildren())) {
-            if (child instanceof EvalClassDescriptor testClass) {
-                summaries.addAll(new ClassRun(testClass, config, listener, progress, cancellation).run());
+        TestExecutionResult result = TestExecutionResult.successful();
+        ExperimentStorage storage = new ExperimentStorage(config.storage(), Path.of("").toAbsolutePath(), Instant.now(),
+                ExperimentConfig.read(request.getConfigurationParameters()));
+        try {
+            for (TestDescriptor child : List.copyOf(root.getChildren())) {
+                if (child instanceof EvalClassDescriptor testClass) {
+                    summaries.addAll(new ClassRun(testClass, config, listener, progress, cancellation, storage).run());
+                }
             }
+        } finally {
+            result = closeStorage(storage);
         }
         if (!summaries.isEmpty()) {
             out.print(SummaryTable.render(summaries));
             out.flush();
             writeSummaryFile(summaries, request);
         }
-        listener.executionFinished(root, TestExecutionResult.successful());
+        listener.executionFinished(root, result);
+    }
+
+    /** Closes the results store; a failure to make its last writes durable fails the engine's container. */
+    private static TestExecutionResult closeStorage(ExperimentStorage storage) {
+        try {
+            storage.close();
+            return TestExecutionResult.successful();
+        } catch (RuntimeException e) {
+            return TestExecutionResult.failed(e);
+        }
     }
 
     /** Writes {@code summary.json}; a failure to write it is logged, never fails the run. */

@@ -12,6 +12,7 @@ import dev.evals4j.execution.ExecutionSettings;
 import dev.evals4j.execution.Executor;
 import dev.evals4j.execution.ExecutorFactory;
 import dev.evals4j.execution.RetryPolicy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,9 +30,13 @@ final class MethodExecutors {
 
     private MethodExecutors() {}
 
-    /** The executor for {@code invoker} under {@code settings}. */
+    /**
+     * The executor for {@code invoker} under {@code settings}.
+     *
+     * @param shutdownGrace how long calls in flight may finish after a stop (Ctrl-C, SIGTERM)
+     */
     static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
-            boolean async) {
+            boolean async, Duration shutdownGrace) {
         ExecutionSettings execution = ExecutionSettings.defaults()
                 .withConcurrent(settings.concurrent())
                 .withRunSync(!settings.concurrent())
@@ -41,7 +46,8 @@ final class MethodExecutors {
                         : RequestPacer.unlimited())
                 .withRetryPolicy(retryPolicy(settings.maxAttempts(), config))
                 .withTimeout(settings.timeout().orElse(AsyncExecutor.DEFAULT_TIMEOUT))
-                .withExitOnError(settings.stopOnFirstError());
+                .withExitOnError(settings.stopOnFirstError())
+                .withShutdownGrace(shutdownGrace);
         return async ? ExecutorFactory.forAsync(invoker.asyncTask(), execution, null)
                 : ExecutorFactory.forSync(invoker.syncTask(), execution, null);
     }

@@ -11,6 +11,12 @@ import dev.evals4j.engine.binding.MethodBinding;
 import dev.evals4j.engine.binding.ParameterBinder;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import dev.evals4j.engine.experiment.ExperimentNames;
+import dev.evals4j.engine.experiment.ExperimentRecording;
+import dev.evals4j.engine.experiment.ExperimentStorage;
+import dev.evals4j.engine.experiment.Rescoring;
+import dev.evals4j.engine.experiment.ResumeFeed;
+import dev.evals4j.engine.experiment.StoredSettings;
 import dev.evals4j.execution.ExecutionSummary;
 import dev.evals4j.execution.Executor;
 import dev.evals4j.report.MethodSummary;
@@ -49,10 +55,12 @@ final class MethodRun {
     private final EngineExecutionListener listener;
     private final ProgressDisplay progress;
     private final CancellationCheck cancellation;
+    private final ExperimentStorage storage;
     private final EventQueue queue = new EventQueue();
 
     MethodRun(ForEachMethodDescriptor descriptor, Object instance, Fixtures fixtures, EngineConfig config,
-            EngineExecutionListener listener, ProgressDisplay progress, CancellationCheck cancellation) {
+            EngineExecutionListener listener, ProgressDisplay progress, CancellationCheck cancellation,
+            ExperimentStorage storage) {
         this.descriptor = descriptor;
         this.instance = instance;
         this.fixtures = fixtures;
@@ -60,11 +68,12 @@ final class MethodRun {
         this.listener = listener;
         this.progress = progress;
         this.cancellation = cancellation;
+        this.storage = storage;
     }
 
     /** What a method needs to run, checked before any row runs. */
     private record Plan(MethodSettings settings, MethodBinding binding, DatasetSource source,
-            List<ThresholdSpec> thresholds, Executor<RowItem, RowOutcome> executor) {}
+            List<ThresholdSpec> thresholds, Executor<RowItem, RowOutcome> executor, ExperimentRecording recording) {}
 
     /** Runs the method, reporting its container and rows; returns its summary when its rows ran. */
     Optional<MethodSummary> run() {
@@ -104,14 +113,26 @@ final class MethodRun {
         MethodBinding binding = new ParameterBinder().bind(method, annotation, fixtures);
         List<ThresholdSpec> thresholds = thresholds(method);
         DatasetSource source = RowSources.of(descriptor.testClass(), method, annotation, instance);
-        RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put);
+        Rescoring rescoring = Rescoring.of(annotation.rescore().isBlank() ? storage.config().rescore()
+                : annotation.rescore()).orElse(null);
+        RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put,
+                item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item));
         Executor<RowItem, RowOutcome> executor;
         try {
-            executor = MethodExecutors.create(settings, config, invoker, async);
+            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace());
         } catch (IllegalArgumentException e) {
             throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
         }
-        return new Plan(settings, binding, source, thresholds, executor);
+        return new Plan(settings, binding, source, thresholds, executor, openExperiment(settings, source, rescoring));
+    }
+
+    /** Opens (or resumes) the experiment this method records into; a store failure fails the method. */
+    private ExperimentRecording openExperiment(MethodSettings settings, DatasetSource source, Rescoring rescoring) {
+        String suite = ExperimentNames.suite(descriptor.testClass(), descriptor.method());
+        String experiment = ExperimentNames.experiment(descriptor.annotation().experiment(), config.experiment(),
+                suite, storage.executionStart(), name -> storage.store().findExperiment(name, suite).isPresent());
+        return ExperimentRecording.open(storage, experiment, suite, StoredSettings.of(settings), source.description(),
+                rescoring);
     }
 
     private List<ThresholdSpec> thresholds(Method method) {
@@ -136,10 +157,13 @@ final class MethodRun {
             if (first != null) {
                 plan.binding().checkColumns(first, plan.source().description());
             }
-            ExecutionSummary summary = plan.executor().run(feed, new QueueingListener(queue));
-            boolean rowsLeft = summary.didNotRun() > 0 || feed.hasNext();
+            ResumeFeed pairs = plan.recording().resume(feed, queue::put);
+            ExecutionSummary summary = plan.executor().run(pairs, plan.recording().recorder(new QueueingListener(queue)));
+            boolean rowsLeft = summary.didNotRun() > 0 || pairs.hasUnreadPairs();
+            plan.recording().finish(summary, rowsLeft);
             queue.put(new RowEvent.RunEnded(summary.peakConcurrency(), summary.finalLimit(), rowsLeft, null));
         } catch (Throwable t) {
+            plan.recording().abort(t);
             queue.put(new RowEvent.RunEnded(0, 0, false, t));
         }
     }
@@ -189,7 +213,8 @@ final class MethodRun {
         }
         if (end.stopped()) {
             String why = plan.settings().stopOnFirstError()
-                    ? "stopped after the first failed row (evals4j.stopOnFirstError=true)" : "was cancelled";
+                    ? "stopped after the first failed row" + plan.recording().firstFailedRow().map(r -> " '" + r + "'")
+                            .orElse("") + " (evals4j.stopOnFirstError=true)" : "was cancelled";
             return TestExecutionResult.aborted(new TestAbortedException(name() + " " + why + "; the rows after it "
                     + "did not run"));
         }

@@ -2,6 +2,7 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.api.EvalContext;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -14,10 +15,18 @@ final class RowContext implements EvalContext {
     private final int attempt;
     private final Consumer<RowEvent> events;
 
-    RowContext(RowItem item, int attempt, Consumer<RowEvent> events) {
+    private final Optional<Object> storedOutput;
+
+    RowContext(RowItem item, int attempt, Consumer<RowEvent> events, Optional<Object> storedOutput) {
         this.item = item;
         this.attempt = attempt;
         this.events = events;
+        this.storedOutput = storedOutput;
+    }
+
+    @Override
+    public Optional<Object> storedOutput() {
+        return storedOutput;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.dataset.MalformedEntry;
 import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.storage.RunRecord;
 
 /**
  * Something that happened to a running method, put on the {@link EventQueue} by executor and worker
@@ -17,6 +18,13 @@ public sealed interface RowEvent {
 
     /** {@code item} reached its final status; {@code outcome} is {@code null} unless it completed. */
     record Finished(RowItem item, RowOutcome outcome, ExecutionDetails details) implements RowEvent {}
+
+    /**
+     * {@code item} already completed in the experiment being resumed: it is reported from its stored
+     * {@code run} and not run again. The reporter calls {@code onReported} once it has reported it
+     * (the resume feed waits for that before it restores more rows).
+     */
+    record Restored(RowItem item, RunRecord run, Runnable onReported) implements RowEvent {}
 
     /** A dataset line could not be read as a row. */
     record Malformed(MalformedEntry entry) implements RowEvent {}

@@ -6,7 +6,9 @@ import dev.evals4j.execution.SyncTask;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Calls a {@code @ForEach} method for one attempt of one row: binds the row to the parameters,
@@ -19,12 +21,16 @@ final class RowInvoker {
     private final Method method;
     private final MethodBinding binding;
     private final Consumer<RowEvent> events;
+    private final Function<RowItem, Optional<Object>> storedOutputs;
 
-    RowInvoker(Object instance, Method method, MethodBinding binding, Consumer<RowEvent> events) {
+    /** @param storedOutputs the stored output each row is re-scored with (empty when rows run normally) */
+    RowInvoker(Object instance, Method method, MethodBinding binding, Consumer<RowEvent> events,
+            Function<RowItem, Optional<Object>> storedOutputs) {
         this.instance = instance;
         this.method = method;
         this.binding = binding;
         this.events = events;
+        this.storedOutputs = storedOutputs;
         method.trySetAccessible();
     }
 
@@ -45,7 +51,7 @@ final class RowInvoker {
     }
 
     private Object invoke(RowItem item, int attempt) throws Exception {
-        Object[] arguments = binding.arguments(item.row(), new RowContext(item, attempt, events));
+        Object[] arguments = binding.arguments(item.row(), new RowContext(item, attempt, events, storedOutputs.apply(item)));
         try {
             return method.invoke(instance, arguments);
         } catch (InvocationTargetException e) {

@@ -2,6 +2,7 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.engine.config.ReportMode;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
+import dev.evals4j.engine.experiment.RestoredRows;
 import dev.evals4j.engine.descriptor.RowDescriptor;
 import dev.evals4j.engine.descriptor.RowKey;
 import dev.evals4j.execution.ExecutionDetails;
@@ -72,6 +73,8 @@ final class RowReporter {
             onAttemptFailed(failed);
         } else if (event instanceof RowEvent.Finished finished) {
             onFinished(finished.item(), finished.outcome(), finished.details());
+        } else if (event instanceof RowEvent.Restored restored) {
+            onRestored(restored);
         } else if (event instanceof RowEvent.Malformed malformed) {
             onMalformed(malformed);
         } else if (event instanceof RowEvent.Published published) {
@@ -132,6 +135,23 @@ final class RowReporter {
         listener.executionFinished(row, mapped.result());
     }
 
+    /** A row of a resumed experiment that already completed: reported from the store, not run. */
+    private void onRestored(RowEvent.Restored restored) {
+        try {
+            RowItem item = restored.item();
+            OutcomeMapper.Mapped mapped = RestoredRows.map(item, restored.run(), gatedByThreshold);
+            summary.add(RestoredRows.summaryRecord(item, restored.run(), mapped.verdict()));
+            if (mode == ReportMode.ROWS || (mode == ReportMode.FAILURES
+                    && mapped.result().getStatus() != TestExecutionResult.Status.SUCCESSFUL)) {
+                RowDescriptor row = register(item.key(), item.row().columns(), item.row().index(), true);
+                listener.reportingEntryPublished(row, ReportEntry.from(RestoredRows.reportEntry(restored.run())));
+                listener.executionFinished(row, mapped.result());
+            }
+        } finally {
+            restored.onReported().run();
+        }
+    }
+
     private void onMalformed(RowEvent.Malformed malformed) {
         summary.add(new RowRecord(malformed.entry().id(), RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
         if (mode == ReportMode.SUMMARY) {
@@ -148,8 +168,12 @@ final class RowReporter {
      * the later row gets {@code <id>@<index>} instead, and an entry that says why.
      */
     private RowDescriptor register(RowKey key, Map<String, ?> columns, long index) {
+        return register(key, columns, index, false);
+    }
+
+    private RowDescriptor register(RowKey key, Map<String, ?> columns, long index, boolean restored) {
         RowKey unique = registered.add(key) ? key : new RowKey(key.rowId() + "@" + index, key.repetition());
-        RowDescriptor row = RowDescriptor.of(method, unique, columns);
+        RowDescriptor row = RowDescriptor.of(method, unique, columns, restored);
         method.addChild(row);
         listener.dynamicTestRegistered(row);
         listener.executionStarted(row);

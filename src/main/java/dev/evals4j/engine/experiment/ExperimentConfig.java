@@ -1,0 +1,46 @@
+package dev.evals4j.engine.experiment;
+
+import dev.evals4j.engine.config.ConfigKeys;
+import dev.evals4j.engine.config.Durations;
+import dev.evals4j.engine.config.InvalidConfigurationException;
+import dev.evals4j.execution.AsyncExecutor;
+import java.time.Duration;
+import java.util.Objects;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The configuration of experiments beyond {@code EngineConfig}: read from the execution request's
+ * configuration parameters. Immutable.
+ *
+ * @param shutdownGrace {@code evals4j.shutdownGrace}: how long rows in flight may finish, and be
+ *     recorded, after Ctrl-C or SIGTERM (default 10 s)
+ * @param rescore {@code evals4j.rescore}: the scores to add by re-scoring stored outputs, separated by
+ *     commas (see {@link Rescoring}); empty when rows run normally
+ */
+public record ExperimentConfig(Duration shutdownGrace, String rescore) {
+
+    /** Validates. */
+    public ExperimentConfig {
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(rescore, "rescore");
+    }
+
+    /** The configuration when no key is set. */
+    public static ExperimentConfig defaults() {
+        return new ExperimentConfig(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE, "");
+    }
+
+    /**
+     * Reads the keys.
+     *
+     * @throws InvalidConfigurationException naming the key, the value and the allowed values
+     */
+    public static ExperimentConfig read(ConfigurationParameters parameters) {
+        Duration grace = parameters.get(ConfigKeys.SHUTDOWN_GRACE)
+                .map(value -> Durations.parse(value).orElseThrow(() -> new InvalidConfigurationException(
+                        "Invalid value '" + value + "' for configuration parameter '" + ConfigKeys.SHUTDOWN_GRACE
+                                + "': allowed " + Durations.SYNTAX)))
+                .orElse(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE);
+        return new ExperimentConfig(grace, parameters.get(ConfigKeys.RESCORE).orElse("").trim());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.evals4j.engine.experiment;
+
+import dev.evals4j.engine.binding.EvalDefinitionException;
+import dev.evals4j.engine.run.RowEvent;
+import dev.evals4j.engine.run.RowItem;
+import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.execution.ExecutionListener;
+import dev.evals4j.execution.ExecutionSummary;
+import dev.evals4j.storage.ExperimentInfo;
+import dev.evals4j.storage.ExperimentStatus;
+import dev.evals4j.storage.ResultStore;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One method's part in an experiment: opens (or resumes) the experiment, puts a {@link ResumeFeed}
+ * in front of the executor and a {@link RecordingListener} behind it, and sets the experiment's
+ * status when the method ends.
+ *
+ * <p>Opened by the engine thread, finished by the method's runner thread once its executor returned;
+ * the feed and listener it makes are used by the executor's threads as their own documentation says.
+ * Not thread-safe otherwise.
+ */
+public final class ExperimentRecording {
+
+    private static final System.Logger LOG = System.getLogger(ExperimentRecording.class.getName());
+
+    private final ExperimentStorage storage;
+    private final ResultStore store;
+    private final ExperimentInfo experiment;
+    private final Rescoring rescoring;
+    private RecordingListener recorder;
+    private boolean finished;
+
+    private ExperimentRecording(ExperimentStorage storage, ResultStore store, ExperimentInfo experiment,
+            Rescoring rescoring) {
+        this.storage = storage;
+        this.store = store;
+        this.experiment = experiment;
+        this.rescoring = rescoring;
+    }
+
+    /**
+     * Opens the experiment {@code name} of {@code suite}, creating it or resuming it.
+     *
+     * @param config the method's effective settings, stored with a new experiment (redacted by the store)
+     * @param datasetFingerprint what identifies the dataset, or {@code null}
+     * @param rescoring the rescoring to do instead of running rows, or {@code null}
+     * @throws dev.evals4j.storage.StoreException when the store cannot be opened or written; the
+     *     message names the database
+     * @throws EvalDefinitionException when a rescoring names an experiment the store does not have
+     */
+    public static ExperimentRecording open(ExperimentStorage storage, String name, String suite,
+            Map<String, String> config, String datasetFingerprint, Rescoring rescoring) {
+        ResultStore store = storage.store();
+        if (rescoring != null && store.findExperiment(name, suite).isEmpty()) {
+            throw new EvalDefinitionException("Cannot re-score the experiment '" + name + "' of " + suite
+                    + ": the results store has no such experiment. Name an experiment that ran "
+                    + "(@ForEach(experiment = ...) or -Devals4j.experiment)");
+        }
+        ExperimentInfo experiment = store.openExperiment(name, suite, config, datasetFingerprint);
+        if (!experiment.config().isEmpty() && !experiment.config().equals(Map.copyOf(config))) {
+            LOG.log(System.Logger.Level.INFO, "Experiment ''{0}'' of {1} resumes with other settings than it was "
+                    + "created with: {2} (was {3})", name, suite, config, experiment.config());
+        }
+        return new ExperimentRecording(storage, store, experiment, rescoring);
+    }
+
+    /** The experiment recorded into. */
+    public ExperimentInfo experiment() {
+        return experiment;
+    }
+
+    /** The executor's input: {@code pairs} less those the experiment already completed, which go to {@code events}. */
+    public ResumeFeed resume(Iterator<RowItem> pairs, Consumer<RowEvent> events) {
+        return new ResumeFeed(pairs, store, experiment.id(), events, rescoring);
+    }
+
+    /** The executor's listener: records every finished row, then calls {@code delegate}. */
+    public RecordingListener recorder(ExecutionListener<RowItem, RowOutcome> delegate) {
+        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name(), rescoring);
+        return recorder;
+    }
+
+    /** The first row that failed, if one did (the row a stop on the first error names). */
+    public Optional<String> firstFailedRow() {
+        return Optional.ofNullable(recorder).map(RecordingListener::firstFailedRow);
+    }
+
+    /**
+     * Sets the experiment's status after the executor returned: {@code INTERRUPTED} when the run was
+     * stopped from outside (cancellation, Ctrl-C, SIGTERM), {@code ABORTED} when pairs were left
+     * (a stop on the first error), {@code COMPLETED} otherwise; then flushes.
+     *
+     * @param pairsLeft whether some pairs neither ran nor were restored
+     * @return the status set
+     */
+    public ExperimentStatus finish(ExecutionSummary summary, boolean pairsLeft) {
+        ExperimentStatus status = summary.stopped() || storage.isShuttingDown() ? ExperimentStatus.INTERRUPTED
+                : pairsLeft ? ExperimentStatus.ABORTED : ExperimentStatus.COMPLETED;
+        end(status);
+        return status;
+    }
+
+    /**
+     * Marks the experiment {@code ABORTED} after the method failed (the dataset or the store could not
+     * be read, the store could not be written), as far as the store still allows: a store failure
+     * here is added to {@code cause} as suppressed.
+     */
+    public void abort(Throwable cause) {
+        try {
+            end(storage.isShuttingDown() ? ExperimentStatus.INTERRUPTED : ExperimentStatus.ABORTED);
+        } catch (RuntimeException e) {
+            if (e != cause) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private void end(ExperimentStatus status) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        store.flush();
+        store.finishExperiment(experiment.id(), status);
+    }
+
+    @Override
+    public String toString() {
+        return "experiment '" + experiment.name() + "' of " + experiment.suite();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.evals4j.engine.experiment;
+
+import dev.evals4j.engine.run.RowItem;
+import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.execution.ExecutionListener;
+import dev.evals4j.execution.ExecutionStatus;
+import dev.evals4j.storage.ResultStore;
+import dev.evals4j.storage.RunRecord;
+import dev.evals4j.storage.ScoreRecord;
+import dev.evals4j.storage.StoreException;
+import java.util.Objects;
+
+/**
+ * Records every finished row of a method in its experiment, then lets {@code delegate} (the engine's
+ * reporting listener) see every callback.
+ *
+ * <p><b>Durability.</b> A completed row is recorded and {@linkplain ResultStore#flush() flushed} inside
+ * {@link #itemFinished}, which the executor calls on its dispatcher thread before it dispatches
+ * again. So when the JVM dies ({@code kill -9}), every row the executor had finished is in the store,
+ * and only the rows in flight at that moment can be called a second time by the next run. Failed and
+ * {@code DID_NOT_RUN} rows are recorded without waiting: they run again anyway.
+ *
+ * <p><b>Failures.</b> The first store failure is thrown from {@link #itemFinished} (the executor then
+ * stops dispatching and ends its run with it, which fails the method's container); the failure
+ * message names the row and, through the store's message, the database. Rows recorded before stay
+ * recorded; later rows are still reported but no longer recorded.
+ *
+ * <p>Confined to the executor's callback thread, like every {@link ExecutionListener}.
+ */
+public final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> {
+
+    private final ExecutionListener<RowItem, RowOutcome> delegate;
+    private final ResultStore store;
+    private final long experimentId;
+    private final String experimentName;
+    private final Rescoring rescoring;
+    private StoreException failure;
+    private long recorded;
+    private volatile String firstFailedRow;
+
+    /**
+     * A listener recording into the experiment {@code experimentId} of {@code store}.
+     *
+     * @param experimentName the experiment's name, for messages
+     */
+    public RecordingListener(ExecutionListener<RowItem, RowOutcome> delegate, ResultStore store, long experimentId,
+            String experimentName) {
+        this(delegate, store, experimentId, experimentName, null);
+    }
+
+    /**
+     * A listener that, when {@code rescoring} is not {@code null}, merges the scores of every re-scored
+     * row into its stored run ({@link ResultStore#updateScores}) instead of recording a run; a row whose
+     * re-scoring failed leaves its stored run as it was.
+     */
+    public RecordingListener(ExecutionListener<RowItem, RowOutcome> delegate, ResultStore store, long experimentId,
+            String experimentName, Rescoring rescoring) {
+        this.rescoring = rescoring;
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.store = Objects.requireNonNull(store, "store");
+        this.experimentId = experimentId;
+        this.experimentName = Objects.requireNonNull(experimentName, "experimentName");
+    }
+
+    @Override
+    public void itemStarted(long index, RowItem input) {
+        delegate.itemStarted(index, input);
+    }
+
+    @Override
+    public void attemptFailed(long index, RowItem input, int attempt, Throwable cause, boolean rateLimited,
+            long retryDelayNanos) {
+        delegate.attemptFailed(index, input, attempt, cause, rateLimited, retryDelayNanos);
+    }
+
+    @Override
+    public void itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
+        delegate.itemFinished(index, input, output, details);
+        if (details.status() == ExecutionStatus.FAILED && firstFailedRow == null) {
+            firstFailedRow = input.row().id() + (input.repeated() ? " #" + input.repetition() : "");
+        }
+        if (failure != null) {
+            return;
+        }
+        try {
+            if (rescoring != null) {
+                updateScores(input, output, details);
+                return;
+            }
+            store.record(RunRecords.of(experimentId, input, output, details, input.row().contentHash()));
+            if (details.status().isCompleted()) {
+                store.flush();
+            }
+            recorded++;
+        } catch (RuntimeException e) {
+            failure = new StoreException("Could not record row '" + input.row().id() + "' (repetition "
+                    + input.repetition() + ") of experiment '" + experimentName + "'; the " + recorded
+                    + " rows recorded before it are kept: " + e.getMessage(), e);
+            throw failure;
+        }
+    }
+
+    private void updateScores(RowItem input, RowOutcome output, ExecutionDetails details) {
+        RunRecord stored = rescoring.remove(input);
+        if (stored != null && details.status().isCompleted() && output != null) {
+            store.updateScores(experimentId, RunRecords.key(input),
+                    ScoreRecord.toJson(Rescoring.merge(stored.scores(), StoredScores.of(output))));
+            store.flush();
+            recorded++;
+        }
+    }
+
+    @Override
+    public void concurrencyChanged(long tickerNanos, int inFlight, int limit) {
+        delegate.concurrencyChanged(tickerNanos, inFlight, limit);
+    }
+
+    /** The rows recorded so far. */
+    public long recorded() {
+        return recorded;
+    }
+
+    /** The first row that ended {@code FAILED} (with its repetition when rows repeat), or {@code null}. */
+    public String firstFailedRow() {
+        return firstFailedRow;
+    }
+
+    /** The first store failure, or {@code null}. */
+    public StoreException failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.evals4j.engine.experiment;
+
+import dev.evals4j.engine.run.RowEvent;
+import dev.evals4j.engine.run.RowItem;
+import dev.evals4j.storage.ResultStore;
+import dev.evals4j.storage.RunKey;
+import dev.evals4j.storage.RunRecord;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * The executor's input when an experiment resumes: reads the method's (row, repetition) pairs in
+ * batches of {@value #BATCH}, looks each batch up in the store, and
+ * <ul>
+ *   <li>reports a pair already {@code COMPLETED*} with an unchanged content hash as a
+ *       {@link RowEvent.Restored} event instead of running it again;
+ *   <li>yields every other pair (never stored, {@code FAILED}, {@code DID_NOT_RUN}, or stored for
+ *       content that has changed since) to the executor.
+ * </ul>
+ *
+ * <p>Flat memory: at most one batch is held, the executor's bounded input channel paces the reads,
+ * and at most {@value #MAX_UNREPORTED} restored events wait for the engine thread at any time (the
+ * feed blocks until the engine thread has reported older ones). A failure to read the store
+ * propagates from {@link #hasNext()}, so the executor ends the run with it.
+ *
+ * <p>Not thread-safe: read by the executor's input reader only. If that thread is interrupted while it
+ * waits to report (the executor stopping), the feed ends.
+ */
+public final class ResumeFeed implements Iterator<RowItem> {
+
+    /** How many pairs one store lookup covers. */
+    public static final int BATCH = 500;
+    /** How many restored events may wait for the engine thread. */
+    public static final int MAX_UNREPORTED = 2 * BATCH;
+
+    private final Iterator<RowItem> pairs;
+    private final ResultStore store;
+    private final long experimentId;
+    private final Consumer<RowEvent> events;
+    private final Rescoring rescoring;
+    private final Semaphore unreported = new Semaphore(MAX_UNREPORTED);
+    private final ArrayDeque<RowItem> pending = new ArrayDeque<>();
+    private long restored;
+    private long unscorable;
+    private boolean ended;
+
+    /**
+     * A feed over {@code pairs} of the experiment {@code experimentId} in {@code store}.
+     *
+     * @param events receives one {@link RowEvent.Restored} per pair that is not run again
+     */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events) {
+        this(pairs, store, experimentId, events, null);
+    }
+
+    /**
+     * A feed that re-scores: it yields only pairs whose completed run lacks a score of {@code rescoring}
+     * (noting their stored run there), restores the pairs that have them all, and skips pairs without a
+     * completed run. Content hashes are not compared: the stored output is what is scored.
+     */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring) {
+        this.rescoring = rescoring;
+        this.pairs = Objects.requireNonNull(pairs, "pairs");
+        this.store = Objects.requireNonNull(store, "store");
+        this.experimentId = experimentId;
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (pending.isEmpty() && !ended) {
+            if (!pairs.hasNext()) {
+                return false;
+            }
+            readBatch();
+        }
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public RowItem next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return pending.poll();
+    }
+
+    /** Whether pairs are left that were neither run nor restored (the run stopped before them). */
+    public boolean hasUnreadPairs() {
+        return !pending.isEmpty() || pairs.hasNext();
+    }
+
+    /** How many pairs a rescoring skipped because they have no completed run. */
+    public long unscorable() {
+        return unscorable;
+    }
+
+    /** How many pairs were reported from the store so far. */
+    public long restored() {
+        return restored;
+    }
+
+    private void readBatch() {
+        List<RowItem> batch = new ArrayList<>(BATCH);
+        List<RunKey> keys = new ArrayList<>(BATCH);
+        while (batch.size() < BATCH && pairs.hasNext()) {
+            RowItem item = pairs.next();
+            batch.add(item);
+            keys.add(RunRecords.key(item));
+        }
+        Map<RunKey, RunRecord> stored = store.lookup(experimentId, keys);
+        for (int i = 0; i < batch.size() && !ended; i++) {
+            RowItem item = batch.get(i);
+            RunRecord run = stored.get(keys.get(i));
+            if (rescoring != null) {
+                rescore(item, run);
+            } else if (run != null && run.status().isCompleted()
+                    && Objects.equals(run.contentHash(), item.row().contentHash())) {
+                restore(item, run);
+            } else {
+                pending.add(item);
+            }
+        }
+    }
+
+    private void rescore(RowItem item, RunRecord run) {
+        if (run == null || !run.status().isCompleted()) {
+            unscorable++;
+        } else if (rescoring.isScored(run)) {
+            restore(item, run);
+        } else {
+            rescoring.add(item, run);
+            pending.add(item);
+        }
+    }
+
+    private void restore(RowItem item, RunRecord run) {
+        try {
+            unreported.acquire();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            ended = true;
+            pending.clear();
+            return;
+        }
+        restored++;
+        events.accept(new RowEvent.Restored(item, run, unreported::release));
+    }
+}

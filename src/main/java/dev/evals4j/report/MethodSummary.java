@@ -96,8 +96,10 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
                         + "rateLimitHits=%d throughput=%.2f/s peakConcurrency=%d duration=%.2fs%s",
                 rows, passed, failed, errors, didNotRun, accuracy(), ci.low(), ci.high(), retries, rateLimitHits,
                 throughput(), peakConcurrency, duration.toNanos() / 1e9, means.isEmpty() ? "" : " means={" + means + "}")
-                + repetitions.map(r -> String.format(Locale.ROOT, " repeatedRows=%d agreement=%.3f spread=%.3f",
-                        r.rows(), r.agreement(), r.meanStdDev())).orElse("");
+                + repetitions.map(r -> String.format(Locale.ROOT,
+                        " repeatedRows=%d agreement=%.3f spread=%.3f accuracyByRepetition=[%.3f..%.3f] sd=%.3f",
+                        r.rows(), r.agreement(), r.meanStdDev(), r.minAccuracy(), r.maxAccuracy(),
+                        r.accuracyStdDev())).orElse("");
     }
 
     /** The summary as report-entry key-value pairs. */

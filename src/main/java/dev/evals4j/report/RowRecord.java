@@ -7,13 +7,14 @@ import java.util.Objects;
  * What the summary needs to know about one finished row (one repetition of it).
  *
  * @param rowId the row's id (its repetitions share it)
+ * @param repetition the 1-based repetition this record is of
  * @param verdict how the row ended
  * @param attempts the attempts made, rate-limited ones included
  * @param rateLimitHits how many attempts a rate limit rejected
  * @param executionSeconds the time spent inside attempts
  * @param scores the numeric scores the row produced, by name; unmodifiable
  */
-public record RowRecord(String rowId, Verdict verdict, int attempts, int rateLimitHits, double executionSeconds,
+public record RowRecord(String rowId, int repetition, Verdict verdict, int attempts, int rateLimitHits, double executionSeconds,
         Map<String, Double> scores) {
 
     /** Validates and copies. */

@@ -42,7 +42,7 @@ public final class SummaryAccumulator {
             case DID_NOT_RUN -> didNotRun++;
         }
         if (repetitions != null) {
-            repetitions.add(row.rowId(), row.verdict());
+            repetitions.add(row.rowId(), row.repetition(), row.verdict());
         }
         retries += row.retries();
         rateLimitHits += row.rateLimitHits();

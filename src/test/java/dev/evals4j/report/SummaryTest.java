@@ -29,11 +29,11 @@ class SummaryTest {
     @Test
     void accumulatesVerdictsRetriesAndMeanScores() {
         SummaryAccumulator acc = new SummaryAccumulator(false);
-        acc.add(new RowRecord("a", Verdict.PASSED, 1, 0, 0.1, Map.of("match", 1.0)));
-        acc.add(new RowRecord("b", Verdict.PASSED, 3, 1, 0.1, Map.of("match", 1.0)));
-        acc.add(new RowRecord("c", Verdict.FAILED, 1, 0, 0.1, Map.of("match", 0.0)));
-        acc.add(new RowRecord("d", Verdict.ERROR, 4, 0, 0.1, Map.of()));
-        acc.add(new RowRecord("e", Verdict.DID_NOT_RUN, 0, 0, 0, Map.of()));
+        acc.add(new RowRecord("a", 1, Verdict.PASSED, 1, 0, 0.1, Map.of("match", 1.0)));
+        acc.add(new RowRecord("b", 1, Verdict.PASSED, 3, 1, 0.1, Map.of("match", 1.0)));
+        acc.add(new RowRecord("c", 1, Verdict.FAILED, 1, 0, 0.1, Map.of("match", 0.0)));
+        acc.add(new RowRecord("d", 1, Verdict.ERROR, 4, 0, 0.1, Map.of()));
+        acc.add(new RowRecord("e", 1, Verdict.DID_NOT_RUN, 0, 0, 0, Map.of()));
 
         MethodSummary s = acc.summarize("solves", 7, 5, Duration.ofSeconds(2));
 
@@ -57,19 +57,26 @@ class SummaryTest {
     @Test
     void repeatedRowsReportAgreementAndSpread() {
         SummaryAccumulator acc = new SummaryAccumulator(true);
-        for (Verdict v : List.of(Verdict.PASSED, Verdict.PASSED, Verdict.PASSED)) {
-            acc.add(new RowRecord("stable", v, 1, 0, 0, Map.of()));
+        List<Verdict> stable = List.of(Verdict.PASSED, Verdict.PASSED, Verdict.PASSED);
+        for (int rep = 1; rep <= stable.size(); rep++) {
+            acc.add(new RowRecord("stable", rep, stable.get(rep - 1), 1, 0, 0, Map.of()));
         }
-        for (Verdict v : List.of(Verdict.PASSED, Verdict.FAILED, Verdict.PASSED, Verdict.FAILED)) {
-            acc.add(new RowRecord("coin", v, 1, 0, 0, Map.of()));
+        List<Verdict> coin = List.of(Verdict.PASSED, Verdict.FAILED, Verdict.PASSED, Verdict.FAILED);
+        for (int rep = 1; rep <= coin.size(); rep++) {
+            acc.add(new RowRecord("coin", rep, coin.get(rep - 1), 1, 0, 0, Map.of()));
         }
-        acc.add(new RowRecord("broken", Verdict.ERROR, 4, 0, 0, Map.of()));
+        acc.add(new RowRecord("broken", 1, Verdict.ERROR, 4, 0, 0, Map.of()));
 
         RepetitionStats stats = acc.summarize("m", 1, 1, Duration.ofSeconds(1)).repetitions().orElseThrow();
 
         assertThat(stats.rows()).isEqualTo(2);
         assertThat(stats.agreement()).isEqualTo(0.5);
         assertThat(stats.meanStdDev()).isCloseTo(0.25, within(1e-9)); // (0 + 0.5) / 2
+        // Repetitions 1 and 3: both rows pass; 2: one of two; 4: only "coin" ran, and failed.
+        assertThat(stats.accuracyByRepetition()).containsExactly(1.0, 0.5, 1.0, 0.0);
+        assertThat(stats.minAccuracy()).isEqualTo(0.0);
+        assertThat(stats.maxAccuracy()).isEqualTo(1.0);
+        assertThat(stats.accuracyStdDev()).isCloseTo(Math.sqrt(0.171875), within(1e-9));
         assertThat(new SummaryAccumulator(false).summarize("m", 1, 1, Duration.ZERO).repetitions()).isEmpty();
     }
 

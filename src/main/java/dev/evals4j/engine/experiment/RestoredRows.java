@@ -42,7 +42,7 @@ public final class RestoredRows {
 
     /** What the summary counts for a restored row. */
     public static RowRecord summaryRecord(RowItem item, RunRecord run, Verdict verdict) {
-        return new RowRecord(item.row().id(), verdict, run.attempts(), 0, 0, StoredScores.values(run.scores()));
+        return new RowRecord(item.row().id(), item.repetition(), verdict, run.attempts(), 0, 0, StoredScores.values(run.scores()));
     }
 
     /** The report entry of a restored row: the marker, its stored status, attempts, scores and output. */

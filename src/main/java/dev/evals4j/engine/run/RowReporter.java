@@ -114,7 +114,7 @@ final class RowReporter {
 
     private void onFinished(RowItem item, RowOutcome outcome, ExecutionDetails details) {
         OutcomeMapper.Mapped mapped = OutcomeMapper.map(item, outcome, details, gatedByThreshold);
-        summary.add(new RowRecord(item.row().id(), mapped.verdict(), details.attempts(), details.rateLimitHits(),
+        summary.add(new RowRecord(item.row().id(), item.repetition(), mapped.verdict(), details.attempts(), details.rateLimitHits(),
                 details.executionSeconds(), outcome == null ? Map.of() : outcome.scores()));
         RowDescriptor row = running.remove(item);
         boolean report = mode == ReportMode.ROWS
@@ -153,7 +153,7 @@ final class RowReporter {
     }
 
     private void onMalformed(RowEvent.Malformed malformed) {
-        summary.add(new RowRecord(malformed.entry().id(), RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
+        summary.add(new RowRecord(malformed.entry().id(), 1, RowRecord.Verdict.ERROR, 0, 0, 0, Map.of()));
         if (mode == ReportMode.SUMMARY) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.evals4j.sim;
 
+import dev.evals4j.concurrency.ManualTicker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

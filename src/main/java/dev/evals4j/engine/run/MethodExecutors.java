@@ -1,9 +1,9 @@
 package dev.evals4j.engine.run;
 
 import dev.evals4j.concurrency.ConcurrencyStrategies;
-import dev.evals4j.concurrency.ConcurrencyStrategy;
 import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.SlidingWindow;
+import dev.evals4j.concurrency.Throttle;
 import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.EngineConfig;
@@ -37,13 +37,12 @@ final class MethodExecutors {
      */
     static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
             boolean async, Duration shutdownGrace) {
+        Throttle throttle = throttle(settings);
         ExecutionSettings execution = ExecutionSettings.defaults()
                 .withConcurrent(settings.concurrent())
                 .withRunSync(!settings.concurrent())
-                .withStrategy(() -> strategy(settings))
-                .withPacer(() -> settings.strategy().isEmpty()
-                        ? ConcurrencyStrategies.defaults(maxConcurrency(settings, ""), Ticker.system()).pacer()
-                        : RequestPacer.unlimited())
+                .withStrategy(throttle::strategy)
+                .withPacer(throttle::pacer)
                 .withRetryPolicy(retryPolicy(settings.maxAttempts(), config))
                 .withTimeout(settings.timeout().orElse(AsyncExecutor.DEFAULT_TIMEOUT))
                 .withExitOnError(settings.stopOnFirstError())
@@ -67,15 +66,19 @@ final class MethodExecutors {
         return RetryPolicy.fromKeys(keys);
     }
 
-    private static ConcurrencyStrategy strategy(MethodSettings settings) {
+    /**
+     * The default pair (a strategy and a request pacer) when no strategy is named, otherwise the
+     * named strategy without pacing.
+     */
+    private static Throttle throttle(MethodSettings settings) {
         String name = settings.strategy().orElse("");
         int max = maxConcurrency(settings, name);
         if (name.isEmpty()) {
-            return ConcurrencyStrategies.defaults(max, Ticker.system()).strategy();
+            return ConcurrencyStrategies.defaults(max, Ticker.system());
         }
         int initial = settings.initialConcurrency() > 0 ? Math.min(settings.initialConcurrency(), max)
                 : Math.min(DEFAULT_INITIAL_CONCURRENCY, max);
-        return ConcurrencyStrategies.create(name, max, initial, Ticker.system());
+        return new Throttle(ConcurrencyStrategies.create(name, max, initial, Ticker.system()), RequestPacer.unlimited());
     }
 
     private static int maxConcurrency(MethodSettings settings, String name) {

@@ -25,9 +25,10 @@ import java.util.Objects;
  * maximum. Slow start ends for good, and the climbing below takes over, at the first of:
  * <ul>
  *   <li>the smoothed latency rising above {@value #SLOW_START_LATENCY_RISE} times the lowest smoothed
- *       latency seen: calls queue, the provider's capacity is passed. The limit falls to the
- *       concurrency that the provider served at its lowest latency (Little's law: the limit times
- *       the lowest over the current latency) and the strategy holds there;</li>
+ *       latency seen: calls queue, the provider's capacity is passed (or the client is too busy to
+ *       run more calls promptly). The limit falls to the concurrency served at the lowest latency
+ *       (Little's law: the limit times the lowest over the current latency), which the hill-climb
+ *       then measures and, if a doubling pays, raises;</li>
  *   <li>a back-off (see <em>Errors</em>);</li>
  *   <li>a rate limit, even one the strategy otherwise {@linkplain RateLimitResponse#IGNORE ignores}:
  *       the limit stays where it is and the strategy holds there;</li>
@@ -237,7 +238,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         if (rateLimitResponse == RateLimitResponse.BACKOFF) {
             backOff(startNanos);
         } else if (phase == Phase.SLOW_START) {
-            leaveSlowStart(limit, ticker.nanoTime());
+            leaveSlowStartHolding(limit, ticker.nanoTime());
         }
     }
 
@@ -251,16 +252,28 @@ public final class Adaptive implements ConcurrencyStrategy {
         long smoothed = smoothedLatencyNanos();
         lowestSmoothedLatency = Math.min(lowestSmoothedLatency, smoothed);
         if (smoothed > SLOW_START_LATENCY_RISE * lowestSmoothedLatency) {
-            leaveSlowStart((int) Math.ceil((double) limit * lowestSmoothedLatency / smoothed), now);
+            leaveSlowStartForTheHillClimb(
+                    (int) Math.ceil((double) limit * lowestSmoothedLatency / smoothed), now);
         } else if (limit + 1 >= maxConcurrency) {
-            leaveSlowStart(maxConcurrency, now);
+            leaveSlowStartHolding(maxConcurrency, now);
         } else {
             limit++;
         }
     }
 
+    /**
+     * Ends slow start for good at a latency rise: measures {@code newLimit}, then lets the hill-climb
+     * judge a doubling. A rise that came from a busy client rather than the provider's capacity
+     * then still reaches a high limit at the hill-climb's pace.
+     */
+    private void leaveSlowStartForTheHillClimb(int newLimit, long now) {
+        limit = clamp(newLimit);
+        phase = Phase.BASELINE;
+        measureNewLimit(now, KNEE_SPAN_LATENCIES);
+    }
+
     /** Ends slow start for good: the limit is held at {@code newLimit}, probed upward only cautiously. */
-    private void leaveSlowStart(int newLimit, long now) {
+    private void leaveSlowStartHolding(int newLimit, long now) {
         rampCeiling = clamp(newLimit);
         referenceThroughput = Double.NaN;
         startHolding(newLimit, now);

@@ -3,6 +3,7 @@ package dev.evals4j.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveSlowStartTest {
@@ -61,12 +62,24 @@ class AdaptiveSlowStartTest {
 
         load.run(adaptive, Duration.ofSeconds(60));
 
-        assertThat(load.peakLimit()).as("latency is 1.5 x at 60 calls").isLessThanOrEqualTo(70);
+        // Leaves slow start at 64 calls (latency is 1.5 x at 60) and falls to 43 (64 x lowest / smoothed
+        // latency); the hill-climb's one doubling to 86 does not pay, so it holds near 43 with
+        // cautious 10% probes that do not pay either.
+        assertThat(peakBeforeFirstDecrease(load.limitTrace())).isBetween(40, 70);
         assertThat(load.millisUntilLimit(100)).isEmpty();
-        // Leaves slow start at 64 calls and falls to 43 (64 x lowest / smoothed latency), then holds
-        // there with cautious 10% probes that do not pay.
         assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(38);
         assertThat(load.peakLimitDuringLast(Duration.ofSeconds(30))).isLessThanOrEqualTo(48);
+    }
+
+    private static int peakBeforeFirstDecrease(List<Integer> limits) {
+        int peak = limits.get(0);
+        for (int limit : limits) {
+            if (limit < peak) {
+                break;
+            }
+            peak = limit;
+        }
+        return peak;
     }
 
     @Test

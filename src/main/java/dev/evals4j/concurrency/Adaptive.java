@@ -31,7 +31,9 @@ import java.util.Objects;
  *       then measures and, if a doubling pays, raises;</li>
  *   <li>a back-off (see <em>Errors</em>);</li>
  *   <li>a rate limit, even one the strategy otherwise {@linkplain RateLimitResponse#IGNORE ignores}:
- *       the limit stays where it is and the strategy holds there;</li>
+ *       the hill-climb takes over from the current limit. (A pacer answers the rate limit; going on
+ *       with slow start behind it measured worse in the benchmark's shifting-limit scenario:
+ *       more rejections and a longer makespan.)</li>
  *   <li>reaching the maximum, where it holds.</li>
  * </ul>
  *
@@ -238,7 +240,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         if (rateLimitResponse == RateLimitResponse.BACKOFF) {
             backOff(startNanos);
         } else if (phase == Phase.SLOW_START) {
-            leaveSlowStartHolding(limit, ticker.nanoTime());
+            handOverToTheHillClimb(limit, ticker.nanoTime());
         }
     }
 
@@ -252,31 +254,24 @@ public final class Adaptive implements ConcurrencyStrategy {
         long smoothed = smoothedLatencyNanos();
         lowestSmoothedLatency = Math.min(lowestSmoothedLatency, smoothed);
         if (smoothed > SLOW_START_LATENCY_RISE * lowestSmoothedLatency) {
-            leaveSlowStartForTheHillClimb(
+            handOverToTheHillClimb(
                     (int) Math.ceil((double) limit * lowestSmoothedLatency / smoothed), now);
         } else if (limit + 1 >= maxConcurrency) {
-            leaveSlowStartHolding(maxConcurrency, now);
+            startHolding(maxConcurrency, now);
         } else {
             limit++;
         }
     }
 
     /**
-     * Ends slow start for good at a latency rise: measures {@code newLimit}, then lets the hill-climb
-     * judge a doubling. A rise that came from a busy client rather than the provider's capacity
-     * then still reaches a high limit at the hill-climb's pace.
+     * Ends slow start for good: measures {@code newLimit}, then lets the hill-climb judge a doubling.
+     * After a latency rise that came from a busy client rather than the provider's capacity, the
+     * limit still reaches a high value at the hill-climb's pace.
      */
-    private void leaveSlowStartForTheHillClimb(int newLimit, long now) {
+    private void handOverToTheHillClimb(int newLimit, long now) {
         limit = clamp(newLimit);
         phase = Phase.BASELINE;
         measureNewLimit(now, KNEE_SPAN_LATENCIES);
-    }
-
-    /** Ends slow start for good: the limit is held at {@code newLimit}, probed upward only cautiously. */
-    private void leaveSlowStartHolding(int newLimit, long now) {
-        rampCeiling = clamp(newLimit);
-        referenceThroughput = Double.NaN;
-        startHolding(newLimit, now);
     }
 
     private void decide(double throughput, long now) {

@@ -32,8 +32,8 @@ import java.util.Objects;
  *   <li>a back-off (see <em>Errors</em>);</li>
  *   <li>a rate limit, even one the strategy otherwise {@linkplain RateLimitResponse#IGNORE ignores}:
  *       the hill-climb takes over from the current limit. (A pacer answers the rate limit; going on
- *       with slow start behind it measured worse in the benchmark's shifting-limit scenario:
- *       more rejections and a longer makespan.)</li>
+ *       with slow start behind it drew more rejections in the benchmark's shifting-limit
+ *       scenario.)</li>
  *   <li>reaching the maximum, where it holds.</li>
  * </ul>
  *

@@ -18,6 +18,25 @@ import java.util.Objects;
  * 50 ms per call, every few seconds at several seconds per call. Decisions are taken when a success
  * is reported; {@link #limit()} only reads.
  *
+ * <h2>Slow start</h2>
+ * With {@link Builder#slowStart(boolean) slowStart} on (off by default; on in
+ * {@link ConcurrencyStrategies#defaults}), the strategy first climbs like TCP's slow start, without
+ * measuring: every success raises the limit by one, which doubles it once per round trip, up to the
+ * maximum. Slow start ends for good, and the climbing below takes over, at the first of:
+ * <ul>
+ *   <li>the smoothed latency rising above {@value #SLOW_START_LATENCY_RISE} times the lowest smoothed
+ *       latency seen: calls queue, the provider's capacity is passed (or the client is too busy to
+ *       run more calls promptly). The limit falls to the concurrency served at the lowest latency
+ *       (Little's law: the limit times the lowest over the current latency), which the hill-climb
+ *       then measures and, if a doubling pays, raises;</li>
+ *   <li>a back-off (see <em>Errors</em>);</li>
+ *   <li>a rate limit, even one the strategy otherwise {@linkplain RateLimitResponse#IGNORE ignores}:
+ *       the hill-climb takes over from the current limit. (A pacer answers the rate limit; going on
+ *       with slow start behind it drew more rejections in the benchmark's shifting-limit
+ *       scenario.)</li>
+ *   <li>reaching the maximum, where it holds.</li>
+ * </ul>
+ *
  * <h2>Climbing</h2>
  * After each measurement of a raised limit the strategy compares its throughput with the one
  * measured before the raise:
@@ -86,6 +105,8 @@ public final class Adaptive implements ConcurrencyStrategy {
     public static final double DEFAULT_REQUIRED_GAIN_SHARE = 0.5;
     /** Share of failed outcomes among the recent ones above which an ordinary error backs off. */
     public static final double DEFAULT_ERROR_SHARE_THRESHOLD = 0.2;
+    /** Smoothed latency, as a multiple of the lowest seen, that ends slow start: calls queue. */
+    public static final double SLOW_START_LATENCY_RISE = 1.5;
 
     /** How the strategy answers a rate-limited call. */
     public enum RateLimitResponse {
@@ -105,6 +126,8 @@ public final class Adaptive implements ConcurrencyStrategy {
     private static final int KNEE_SPAN_LATENCIES = 4;
 
     private enum Phase {
+        /** Raising the limit by one per success until latency rises, a back-off or a rate limit. */
+        SLOW_START,
         /** Measuring the current limit before the first raise. */
         BASELINE,
         /** Measuring a raised limit against the throughput before the raise. */
@@ -130,11 +153,12 @@ public final class Adaptive implements ConcurrencyStrategy {
 
     private int limit;
     private int rampCeiling;
-    private Phase phase = Phase.BASELINE;
+    private Phase phase;
     private double referenceThroughput = Double.NaN;
     private int limitBeforeProbe;
     private int stableMeasurements;
     private long lastBackoff = Long.MIN_VALUE;
+    private long lowestSmoothedLatency = Long.MAX_VALUE;
 
     /**
      * An adaptive strategy with dotevals' defaults except for the limits given here.
@@ -165,6 +189,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         this.backoffBurst = new ErrorBurst(BACKOFFS_TO_COLLAPSE, builder.collapseWindow.toNanos());
         this.limit = builder.initialConcurrency;
         this.rampCeiling = maxConcurrency;
+        this.phase = builder.slowStart && limit < maxConcurrency ? Phase.SLOW_START : Phase.BASELINE;
         measurement.restart(ticker.nanoTime(), 0, 0);
     }
 
@@ -189,7 +214,9 @@ public final class Adaptive implements ConcurrencyStrategy {
         latency.record(latencyNanos);
         recentOutcomes.record(false);
         measurement.recordSuccess(now);
-        if (measurement.isComplete(now)) {
+        if (phase == Phase.SLOW_START) {
+            slowStartStep(now);
+        } else if (measurement.isComplete(now)) {
             decide(measurement.perSecond(now), now);
         }
     }
@@ -212,12 +239,39 @@ public final class Adaptive implements ConcurrencyStrategy {
     public synchronized void onRateLimited(long startNanos) {
         if (rateLimitResponse == RateLimitResponse.BACKOFF) {
             backOff(startNanos);
+        } else if (phase == Phase.SLOW_START) {
+            handOverToTheHillClimb(limit, ticker.nanoTime());
         }
     }
 
     @Override
     public String name() {
         return "adaptive";
+    }
+
+    /** One success of slow start: one more call in flight, unless latency shows the calls queue. */
+    private void slowStartStep(long now) {
+        long smoothed = smoothedLatencyNanos();
+        lowestSmoothedLatency = Math.min(lowestSmoothedLatency, smoothed);
+        if (smoothed > SLOW_START_LATENCY_RISE * lowestSmoothedLatency) {
+            handOverToTheHillClimb(
+                    (int) Math.ceil((double) limit * lowestSmoothedLatency / smoothed), now);
+        } else if (limit + 1 >= maxConcurrency) {
+            startHolding(maxConcurrency, now);
+        } else {
+            limit++;
+        }
+    }
+
+    /**
+     * Ends slow start for good: measures {@code newLimit}, then lets the hill-climb judge a doubling.
+     * After a latency rise that came from a busy client rather than the provider's capacity, the
+     * limit still reaches a high value at the hill-climb's pace.
+     */
+    private void handOverToTheHillClimb(int newLimit, long now) {
+        limit = clamp(newLimit);
+        phase = Phase.BASELINE;
+        measureNewLimit(now, KNEE_SPAN_LATENCIES);
     }
 
     private void decide(double throughput, long now) {
@@ -354,6 +408,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         private double requiredGainShare = DEFAULT_REQUIRED_GAIN_SHARE;
         private double errorShareThreshold = DEFAULT_ERROR_SHARE_THRESHOLD;
         private RateLimitResponse rateLimitResponse = RateLimitResponse.BACKOFF;
+        private boolean slowStart;
 
         private Builder() {}
 
@@ -448,6 +503,15 @@ public final class Adaptive implements ConcurrencyStrategy {
         /** How a rate-limited call is answered (default {@link RateLimitResponse#BACKOFF}). */
         public Builder rateLimitResponse(RateLimitResponse rateLimitResponse) {
             this.rateLimitResponse = Objects.requireNonNull(rateLimitResponse, "rateLimitResponse");
+            return this;
+        }
+
+        /**
+         * Whether the strategy starts with a slow start phase (default off, dotevals' behaviour):
+         * one more call per success until latency rises, a back-off, a rate limit or the maximum.
+         */
+        public Builder slowStart(boolean slowStart) {
+            this.slowStart = slowStart;
             return this;
         }
 

@@ -49,7 +49,9 @@ public final class ConcurrencyStrategies {
      * ({@code bench/README.md}): a strategy and a pacer that split the work.
      * <ul>
      *   <li>The strategy is {@link Adaptive}, starting at {@value #DEFAULT_INITIAL_CONCURRENCY} (or
-     *       {@code maxConcurrency} if lower), keeping a doubling that buys at least
+     *       {@code maxConcurrency} if lower) with a {@linkplain Adaptive.Builder#slowStart(boolean)
+     *       slow start} (one more call per success until latency rises or the first rate limit,
+     *       back-off or the maximum), then keeping a doubling that buys at least
      *       {@value #DEFAULT_REQUIRED_GAIN_SHARE} of a perfectly scaling gain, backing off on
      *       timeouts and on frequent errors (not on isolated ones), and
      *       {@linkplain Adaptive.RateLimitResponse#IGNORE ignoring rate limits}: concurrency is the
@@ -73,6 +75,7 @@ public final class ConcurrencyStrategies {
                 .initialConcurrency(Math.min(DEFAULT_INITIAL_CONCURRENCY, maxConcurrency))
                 .requiredGainShare(DEFAULT_REQUIRED_GAIN_SHARE)
                 .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE)
+                .slowStart(true)
                 .ticker(ticker)
                 .build();
         RequestPacer pacer = AdaptiveRateLimiter.builder()

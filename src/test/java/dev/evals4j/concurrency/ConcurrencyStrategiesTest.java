@@ -45,6 +45,23 @@ class ConcurrencyStrategiesTest {
     }
 
     @Test
+    void theDefaultStrategySlowStartsOneMoreCallPerSuccess() {
+        ConcurrencyStrategy strategy = ConcurrencyStrategies.defaults(100, ticker).strategy();
+
+        for (int i = 0; i < 10; i++) {
+            strategy.onSuccess(ticker.nanoTime(), 50_000_000L);
+        }
+
+        assertThat(strategy.limit()).isEqualTo(20);
+        assertThat(ConcurrencyStrategies.create("adaptive", 100, 10, ticker))
+                .as("plain adaptive keeps dotevals' behaviour")
+                .satisfies(plain -> {
+                    plain.onSuccess(ticker.nanoTime(), 50_000_000L);
+                    assertThat(plain.limit()).isEqualTo(10);
+                });
+    }
+
+    @Test
     void theDefaultIsAdaptiveStartingAtTenOrTheMaximumIfLowerWithAnUnpacedPacer() {
         Throttle defaults = ConcurrencyStrategies.defaults(100, ticker);
 

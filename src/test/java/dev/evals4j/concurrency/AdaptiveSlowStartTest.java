@@ -1,0 +1,118 @@
+package dev.evals4j.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveSlowStartTest {
+
+    private static final Duration LATENCY = Duration.ofMillis(50);
+    private static final long LATENCY_NANOS = LATENCY.toNanos();
+
+    private final ManualTicker ticker = new ManualTicker();
+
+    private Adaptive slowStarting(int max, int initial) {
+        return Adaptive.builder().maxConcurrency(max).initialConcurrency(initial)
+                .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE).slowStart(true).ticker(ticker).build();
+    }
+
+    private void succeed(Adaptive adaptive, int times) {
+        for (int i = 0; i < times; i++) {
+            adaptive.onSuccess(ticker.nanoTime() - LATENCY_NANOS, LATENCY_NANOS);
+        }
+    }
+
+    @Test
+    void everySuccessRaisesTheLimitByOne() {
+        Adaptive adaptive = slowStarting(100, 10);
+
+        succeed(adaptive, 10);
+
+        assertThat(adaptive.limit()).as("one round trip of 10 calls doubles 10").isEqualTo(20);
+    }
+
+    @Test
+    void reachesTheMaximumWithinAboutLog2OfMaxOverInitialLatencies() {
+        Adaptive adaptive = slowStarting(100, 5);
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(2));
+
+        // log2(100 / 5) = 4.3 round trips; the hill-climb alone needs about 1.5 s (AdaptiveTest).
+        assertThat(load.millisUntilLimit(100)).isPresent();
+        assertThat(load.millisUntilLimit(100).getAsInt()).isLessThanOrEqualTo(5 * 50);
+        assertThat(adaptive.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void isOffByDefault() {
+        Adaptive adaptive = new Adaptive(100, 10, ticker);
+
+        succeed(adaptive, 10);
+
+        assertThat(adaptive.limit()).isEqualTo(10);
+    }
+
+    @Test
+    void stopsWhereLatencyRisesWithoutOvershootingFarBeyondTheKnee() {
+        Adaptive adaptive = slowStarting(100, 5);
+        SimulatedLoad load = SimulatedLoad.saturatingAt(40, ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(60));
+
+        // Leaves slow start at 64 calls (latency is 1.5 x at 60) and falls to 43 (64 x lowest / smoothed
+        // latency); the hill-climb's one doubling to 86 does not pay, so it holds near 43 with
+        // cautious 10% probes that do not pay either.
+        assertThat(peakBeforeFirstDecrease(load.limitTrace())).isBetween(40, 70);
+        assertThat(load.millisUntilLimit(100)).isEmpty();
+        assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(38);
+        assertThat(load.peakLimitDuringLast(Duration.ofSeconds(30))).isLessThanOrEqualTo(48);
+    }
+
+    private static int peakBeforeFirstDecrease(List<Integer> limits) {
+        int peak = limits.get(0);
+        for (int limit : limits) {
+            if (limit < peak) {
+                break;
+            }
+            peak = limit;
+        }
+        return peak;
+    }
+
+    @Test
+    void aTimeoutEndsSlowStartForGood() {
+        Adaptive adaptive = slowStarting(100, 10);
+        succeed(adaptive, 10);
+
+        adaptive.onTimeout(ticker.nanoTime());
+        succeed(adaptive, 30);
+
+        assertThat(adaptive.limit()).as("0.7 x 20, no longer raised per success").isEqualTo(14);
+    }
+
+    @Test
+    void aRateLimitEndsSlowStartButKeepsTheLimit() {
+        Adaptive adaptive = slowStarting(100, 10);
+        succeed(adaptive, 6);
+
+        adaptive.onRateLimited(ticker.nanoTime());
+        succeed(adaptive, 30);
+
+        assertThat(adaptive.limit()).isEqualTo(16);
+    }
+
+    @Test
+    void theHillClimbTakesOverAfterSlowStart() {
+        Adaptive adaptive = slowStarting(100, 10);
+        succeed(adaptive, 6);
+        adaptive.onRateLimited(ticker.nanoTime());
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
+
+        load.run(adaptive, Duration.ofSeconds(60));
+
+        assertThat(adaptive.limit()).as("cautious probes still find a provider that scales").isGreaterThan(30);
+    }
+}

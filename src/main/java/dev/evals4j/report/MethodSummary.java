@@ -32,6 +32,8 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
         Optional<RepetitionStats> repetitions, int peakConcurrency,
         int finalConcurrency, Duration duration) {
 
+    private static final String MEAN_PREFIX = "mean:";
+
     /** Validates and copies. */
     public MethodSummary {
         Objects.requireNonNull(name, "name");
@@ -68,8 +70,19 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
     }
 
     /**
-     * The value of a threshold metric: {@code accuracy}, {@code pass_rate}, {@code error_rate} or
-     * {@code mean:<score>}; empty for an unknown metric or a score no row produced.
+     * Whether {@code metric} names a threshold metric: {@code accuracy}, {@code pass_rate},
+     * {@code error_rate} or {@code mean:<score>}.
+     */
+    public static boolean isMetric(String metric) {
+        return switch (metric) {
+            case "accuracy", "pass_rate", "error_rate" -> true;
+            default -> metric.startsWith(MEAN_PREFIX) && metric.length() > MEAN_PREFIX.length();
+        };
+    }
+
+    /**
+     * The value of a threshold metric (see {@link #isMetric}); empty for an unknown metric or a score
+     * no row produced.
      */
     public OptionalDouble metric(String metric) {
         return switch (metric) {
@@ -77,13 +90,13 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
             case "pass_rate" -> OptionalDouble.of(passRate());
             case "error_rate" -> OptionalDouble.of(errorRate());
             default -> {
-                if (metric.startsWith("mean:") && meanScores.containsKey(metric.substring(5))) {
-                    yield OptionalDouble.of(meanScores.get(metric.substring(5)));
-                }
-                yield OptionalDouble.empty();
+                String score = metric.startsWith(MEAN_PREFIX) ? metric.substring(MEAN_PREFIX.length()) : null;
+                yield score != null && meanScores.containsKey(score)
+                        ? OptionalDouble.of(meanScores.get(score)) : OptionalDouble.empty();
             }
         };
     }
+
 
     /** A one-line form for a report entry. */
     public String toLine() {

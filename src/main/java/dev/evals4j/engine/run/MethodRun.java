@@ -137,9 +137,7 @@ final class MethodRun {
 
     private List<ThresholdSpec> thresholds(Method method) {
         return AnnotationSupport.findRepeatableAnnotations(method, Threshold.class).stream().map(t -> {
-            boolean known = List.of("accuracy", "pass_rate", "error_rate").contains(t.metric())
-                    || (t.metric().startsWith("mean:") && t.metric().length() > "mean:".length());
-            if (!known || t.min() > t.max()) {
+            if (!MethodSummary.isMetric(t.metric()) || t.min() > t.max()) {
                 throw new EvalDefinitionException("Invalid @Threshold(metric = \"" + t.metric() + "\", min = " + t.min()
                         + ", max = " + t.max() + ") on " + name() + ": the metric must be accuracy, pass_rate, "
                         + "error_rate or mean:<score>, and min must not exceed max");

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *   <li>{@code datasets/qa.json}: looked up on the class path first, then relative to the base
  *       directory;
  *   <li>{@code gsm8k} or {@code gsm8k?split=test&n=50}: a name without an extension, which a
- *       {@link DatasetProvider} provides, with URL-encoded options.
+ *       {@link dev.evals4j.api.spi.DatasetProvider} provides, with URL-encoded options.
  * </ul>
  *
  * The format of a file follows its extension: {@code .jsonl} and {@code .ndjson} (JSON Lines),
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  */
 public final class Datasets {
 
-    private static final String CLASSPATH_PREFIX = "classpath:";
+    static final String CLASSPATH_PREFIX = "classpath:";
     private static final String FILE_PREFIX = "file:";
 
     private Datasets() {}
@@ -64,7 +64,7 @@ public final class Datasets {
             return fromFile(trimmed, written.startsWith("//") ? path.toString() : written, path);
         }
         if (ProvidedDatasets.isProviderSpec(trimmed)) {
-            return ProvidedDatasets.open(trimmed, loader);
+            return ProvidedDatasets.open(trimmed, loader, baseDir);
         }
         return fromClassPathOrFile(trimmed, loader, baseDir);
     }

@@ -1,7 +1,10 @@
 package dev.evals4j.dataset;
 
+import dev.evals4j.api.spi.DatasetProvider;
+import dev.evals4j.api.spi.ProvidedDataset;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +34,7 @@ final class ProvidedDatasets {
      * @throws DatasetException if no provider has that name (listing those found), an option is
      *     malformed, or the provider fails
      */
-    static DatasetSource open(String spec, ClassLoader loader) {
+    static DatasetSource open(String spec, ClassLoader loader, Path baseDir) {
         String name = nameOf(spec);
         Map<String, String> options = optionsOf(spec);
         List<DatasetProvider> providers = providers(loader, spec);
@@ -42,15 +45,27 @@ final class ProvidedDatasets {
                         + name + "'. Providers found: " + namesOf(providers) + ". A provider registers"
                         + " in META-INF/services/" + DatasetProvider.class.getName() + "; a file dataset"
                         + " needs an extension (" + DatasetFormat.supportedExtensions() + ")."));
+        ProvidedDataset provided;
         try {
-            return Objects.requireNonNull(provider.open(Collections.unmodifiableMap(options)),
-                    () -> "dataset provider '" + name + "' returned no source");
-        } catch (DatasetException e) {
-            throw e;
+            provided = Objects.requireNonNull(provider.open(Collections.unmodifiableMap(options)),
+                    () -> "dataset provider '" + name + "' returned no dataset");
         } catch (RuntimeException e) {
             throw new DatasetException("Dataset provider '" + name + "' (" + provider.getClass().getName()
-                    + ") failed to open '" + spec + "' with options " + options + ": " + e, e);
+                    + ") failed to open '" + spec + "' with options " + options + ": " + e.getMessage(), e);
         }
+        return sourceOf(provided, loader, baseDir);
+    }
+
+    /** The engine's source for what a provider handed over. */
+    private static DatasetSource sourceOf(ProvidedDataset provided, ClassLoader loader, Path baseDir) {
+        if (provided instanceof ProvidedDataset.File file) {
+            return Datasets.fromFile(file.path());
+        }
+        if (provided instanceof ProvidedDataset.Resource resource) {
+            return Datasets.resolve(Datasets.CLASSPATH_PREFIX + resource.name(), loader, baseDir);
+        }
+        ProvidedDataset.Rows rows = (ProvidedDataset.Rows) provided;
+        return Datasets.fromObjects(rows.rows(), rows.columnNames(), rows.description());
     }
 
     private static String nameOf(String spec) {

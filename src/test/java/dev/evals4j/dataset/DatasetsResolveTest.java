@@ -112,7 +112,7 @@ class DatasetsResolveTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("no dataset provider is named 'gsm8k'")
                 .hasMessageContaining("Providers found: test-numbers")
-                .hasMessageContaining("META-INF/services/dev.evals4j.dataset.DatasetProvider");
+                .hasMessageContaining("META-INF/services/dev.evals4j.api.spi.DatasetProvider");
     }
 
     @Test
@@ -122,7 +122,19 @@ class DatasetsResolveTest {
                 .hasMessageContaining("the option 'n' must be written key=value");
         assertThatThrownBy(() -> Datasets.resolve("test-numbers?n=many", loader, baseDir))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("must be a whole number, but was 'many'");
+                .hasMessageContaining("must be a whole number, but was 'many'")
+                .hasMessageContaining("Dataset provider 'test-numbers'")
+                .hasMessageContaining("'test-numbers?n=many'");
+    }
+
+    @Test
+    void aProviderMayHandOverAFileOrAClassPathResource() throws IOException {
+        Path file = Files.writeString(baseDir.resolve("provided.jsonl"), "{\"id\": \"a\", \"q\": 1}\n");
+
+        assertThat(DatasetFiles.rows(Datasets.resolve("test-numbers?file=" + file, loader, baseDir)))
+                .extracting(Row::id).containsExactly("a");
+        assertThat(DatasetFiles.rows(Datasets.resolve("test-numbers?resource=engine-test/qa.jsonl", loader, baseDir)))
+                .isNotEmpty();
     }
 
     @Test

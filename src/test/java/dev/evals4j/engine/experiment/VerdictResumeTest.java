@@ -60,7 +60,7 @@ class VerdictResumeTest {
         assertThat(wrong.passed()).isFalse();
         assertThat(wrong.scoresJson()).contains("expected: \\\"9\\\"");
         assertThat(failure(results, "wrong")).isInstanceOf(AssertionFailedError.class)
-                .satisfies(f -> assertThat(((AssertionFailedError) f).getExpected().getStringRepresentation())
+                .satisfies(f -> assertThat(((AssertionFailedError) f).getExpected().getValue())
                         .isEqualTo("9"));
         assertThat(summary(results)).contains("passed=3 failed=1 errors=0");
     }

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Renders method summaries as a plain-text table for the end of a run. Stateless. */
+/**
+ * Renders method summaries as a plain-text table for the end of a run: rows, and each row as exactly
+ * one of passed, failed (a failing verdict), errors (an exception after the last attempt, a timeout)
+ * and not run, as the command-line view counts stored runs. Stateless.
+ */
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("method", "rows", "passed", "failed", "errors",
-            "accuracy [95% CI]", "agreement", "retries", "429s", "rows/s", "peak", "time", "mean scores");
+            "not run", "accuracy [95% CI]", "agreement", "retries", "429s", "rows/s", "peak", "time", "mean scores");
 
     private SummaryTable() {}
 
@@ -27,7 +31,8 @@ public final class SummaryTable {
                     Long.toString(s.rows()),
                     Long.toString(s.passed()),
                     Long.toString(s.failed()),
-                    Long.toString(s.errors() + s.didNotRun()),
+                    Long.toString(s.errors()),
+                    Long.toString(s.didNotRun()),
                     String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.accuracy(), ci.low(), ci.high()),
                     s.repetitions().map(r -> String.format(Locale.ROOT, "%.3f (acc %.3f-%.3f)", r.agreement(),
                             r.minAccuracy(), r.maxAccuracy())).orElse("-"),

@@ -99,7 +99,7 @@ public final class InMemoryResultStore implements ResultStore {
         checkReadable();
         TreeMap<RunKey, RunRecord> runs = runsOf(run.experimentId(), "record run " + run.key());
         RunRecord stored = runs.get(run.key());
-        if (ReplaceRule.replaces(stored == null ? null : stored.status(), run.status())) {
+        if (ReplaceRule.replaces(stored, run)) {
             runs.put(run.key(), Redactor.redact(run));
         }
     }

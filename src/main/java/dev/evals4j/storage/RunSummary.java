@@ -7,14 +7,16 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The aggregate of an experiment's runs, as {@link RunTally} computes it.
+ * The aggregate of an experiment's runs, as {@link RunTally} computes it, in the vocabulary of the
+ * engine's method summary: every run is exactly one of passed, failed, an error, or did not run.
  *
  * @param runs how many (row, repetition) pairs are stored
- * @param completed how many completed (with or without retries)
+ * @param completed how many completed (with or without retries): the passed and the failed ones
  * @param completedWithRetries how many of those needed more than one attempt
- * @param failed how many failed
- * @param didNotRun how many never ran
  * @param passed how many completed with no failed score
+ * @param failed how many completed with a failing verdict (a failed score, {@code false}, an assertion)
+ * @param errors how many ended with an exception after their attempts, or a timeout
+ * @param didNotRun how many never ran
  * @param meanScores the mean of each numeric score over the completed runs that have it, by name
  *     in order of first appearance
  */
@@ -22,9 +24,10 @@ public record RunSummary(
         long runs,
         long completed,
         long completedWithRetries,
-        long failed,
-        long didNotRun,
         long passed,
+        long failed,
+        long errors,
+        long didNotRun,
         Map<String, Double> meanScores) {
 
     /** Copies. */

@@ -5,16 +5,17 @@ import java.util.Map;
 
 /**
  * Accumulates runs one at a time into a {@link RunSummary}, at memory independent of the number of
- * runs (one counter per score name). Not thread-safe: one owner feeds it.
+ * runs (one counter per score name). A completed run passed when {@link RunRecord#passed()} says so
+ * and failed otherwise; a {@code FAILED} run is an error. Not thread-safe: one owner feeds it.
  */
 public final class RunTally {
 
     private long runs;
     private long completed;
     private long completedWithRetries;
-    private long failed;
-    private long didNotRun;
     private long passed;
+    private long errors;
+    private long didNotRun;
     private final Map<String, double[]> scoreSums = new LinkedHashMap<>();
 
     /** Counts {@code run}. */
@@ -26,23 +27,21 @@ public final class RunTally {
                 completed++;
                 completedWithRetries++;
             }
-            case FAILED -> failed++;
+            case FAILED -> errors++;
             case DID_NOT_RUN -> didNotRun++;
         }
         if (!run.status().isCompleted()) {
             return;
         }
-        boolean allPassed = true;
+        if (run.passed()) {
+            passed++;
+        }
         for (ScoreRecord score : run.scores()) {
-            allPassed &= score.notFailed();
             if (score.value() != null) {
                 double[] sumAndCount = scoreSums.computeIfAbsent(score.name(), name -> new double[2]);
                 sumAndCount[0] += score.value();
                 sumAndCount[1]++;
             }
-        }
-        if (allPassed) {
-            passed++;
         }
     }
 
@@ -50,6 +49,7 @@ public final class RunTally {
     public RunSummary summary() {
         Map<String, Double> means = new LinkedHashMap<>();
         scoreSums.forEach((name, sumAndCount) -> means.put(name, sumAndCount[0] / sumAndCount[1]));
-        return new RunSummary(runs, completed, completedWithRetries, failed, didNotRun, passed, means);
+        return new RunSummary(runs, completed, completedWithRetries, passed, completed - passed, errors, didNotRun,
+                means);
     }
 }

@@ -26,6 +26,16 @@ public record ScoreRecord(String name, Double value, Boolean passed, String deta
         return passed == null || passed;
     }
 
+    /**
+     * What failed, one description per failed score (its detail, or {@code <name> failed} without
+     * one), as a failing row's message lists them.
+     */
+    public static List<String> failures(List<ScoreRecord> scores) {
+        return scores.stream().filter(s -> !s.notFailed())
+                .map(s -> s.detail() != null && !s.detail().isEmpty() ? s.detail() : s.name() + " failed")
+                .toList();
+    }
+
     /** Scores as a JSON array of {@code {name, value, passed, detail}} objects. */
     public static String toJson(List<ScoreRecord> scores) {
         return StoreJson.write(scores);

@@ -97,7 +97,7 @@ class RunModesTest {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("row:r3"),
                 finishedWithFailure(message("cannot handle 3"))));
         results.containerEvents().assertThatEvents().haveExactly(1, event(container("throwsOnThirds"),
-                abortedWithReason(message(m -> m.contains("stopped after the first failed row")))));
+                abortedWithReason(message(m -> m.contains("stopped after the first row that ended with an error")))));
     }
 
     @Test

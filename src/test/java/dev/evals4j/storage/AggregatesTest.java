@@ -35,7 +35,7 @@ class AggregatesTest {
     }
 
     @Test
-    void tallyCountsStatusesPassingAndMeanScores() {
+    void tallyCountsPassedFailedErrorsDidNotRunAndMeanScores() {
         RunTally tally = new RunTally();
         tally.add(run(ExecutionStatus.COMPLETED, new ScoreRecord("exact", 1.0, true, null),
                 new ScoreRecord("len", 10.0, null, null)));
@@ -46,7 +46,7 @@ class AggregatesTest {
 
         RunSummary summary = tally.summary();
 
-        assertThat(summary).isEqualTo(new RunSummary(5, 3, 1, 1, 1, 2,
+        assertThat(summary).isEqualTo(new RunSummary(5, 3, 1, 2, 1, 1, 1,
                 java.util.Map.of("exact", 0.5, "len", 10.0)));
         assertThat(summary.meanScores().keySet()).containsExactly("exact", "len");
         assertThat(summary.accuracy()).hasValueCloseTo(2.0 / 3, within(1e-9));

@@ -143,6 +143,28 @@ abstract class ResultStoreContractTest {
         }
 
         @Test
+        void aCompletedRunWithAFailingVerdictIsReplacedByALaterCompletedRunOnly() {
+            store.record(failingVerdict("r1", "first"));
+            store.record(run(experiment, "r1", 0, FAILED, "error"));
+            store.record(run(experiment, "r1", 0, DID_NOT_RUN, "skipped"));
+            assertThat(outputOf("r1")).isEqualTo("\"first\"");
+
+            store.record(failingVerdict("r1", "second"));
+            assertThat(outputOf("r1")).isEqualTo("\"second\"");
+
+            store.record(completed(experiment, "r1", "passed"));
+            store.record(failingVerdict("r1", "third"));
+            assertThat(outputOf("r1")).isEqualTo("\"passed\"");
+            assertThat(store.lookup(experiment, List.of(new RunKey("r1", 0))).get(new RunKey("r1", 0)).passed())
+                    .isTrue();
+        }
+
+        private RunRecord failingVerdict(String rowId, String output) {
+            return completed(experiment, rowId, output)
+                    .withScores(ScoreRecord.toJson(List.of(new ScoreRecord("exact", 0.0, false, "expected 4"))));
+        }
+
+        @Test
         void didNotRunDoesNotEraseAFailureButIsReplacedByAnything() {
             store.record(run(experiment, "failed", 0, FAILED, "x"));
             store.record(run(experiment, "failed", 0, DID_NOT_RUN, "x"));

@@ -28,8 +28,9 @@ public final class ConfigKeys {
     /** How many times each row runs. */
     public static final String REPETITIONS = "evals4j.repetitions";
     /**
-     * Whether the first row that ends with an exception (after its attempts) or a thrown assertion stops
-     * its method; a failing score is a result, not an error, and does not stop it.
+     * Whether the first row that ends with an error (an exception after its attempts, or a timeout)
+     * stops its method; a failing verdict ({@code false}, a failing score, a thrown assertion) is a
+     * result, not an error, and does not stop it.
      */
     public static final String STOP_ON_FIRST_ERROR = "evals4j.stopOnFirstError";
     /** Only the first N rows run. */
@@ -44,12 +45,14 @@ public final class ConfigKeys {
     public static final String SHUTDOWN_GRACE = "evals4j.shutdownGrace";
     /** Re-score the experiment's stored outputs: the names of the scores to add, separated by commas. */
     public static final String RESCORE = "evals4j.rescore";
+    /** Which stored rows a resumed experiment runs again: errors (the default) or failures (biased). */
+    public static final String RESUME_RERUN = "evals4j.resume.rerun";
 
     /** Every {@code evals4j.*} key the engine knows. */
     public static final Set<String> KNOWN = Set.of(
             STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY, MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT,
             STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS, REPORT, REPORT_DIR, SHUTDOWN_GRACE,
-            RESCORE);
+            RESCORE, RESUME_RERUN);
 
     private ConfigKeys() {}
 }

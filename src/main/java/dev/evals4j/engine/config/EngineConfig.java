@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param experiment the experiment name results are recorded under, or empty for none
  * @param storage where results are stored: {@code sqlite}, {@code none} or a JDBC URL
  * @param repetitions how many times each row runs, at least 1
- * @param stopOnFirstError whether the first failed row stops its method
+ * @param stopOnFirstError whether the first row that ends with an error stops its method (a failing
+ *     verdict does not)
  * @param limit only the first {@code limit} rows run, or {@code 0} for all
  * @param progress the console progress display
  * @param report which rows become tests
+ * @param resumeRerun which stored rows a resumed experiment runs again
  */
 public record EngineConfig(
         Optional<Boolean> concurrent,
@@ -38,7 +40,8 @@ public record EngineConfig(
         boolean stopOnFirstError,
         long limit,
         ProgressMode progress,
-        ReportMode report) {
+        ReportMode report,
+        ResumeRerun resumeRerun) {
 
     /** The default storage: the embedded SQLite file. */
     public static final String DEFAULT_STORAGE = "sqlite";
@@ -53,6 +56,7 @@ public record EngineConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(resumeRerun, "resumeRerun");
         if (maxConcurrency < 0 || initialConcurrency < 0 || maxAttempts < 0 || repetitions < 1 || limit < 0) {
             throw new IllegalArgumentException("inconsistent configuration: " + this);
         }
@@ -61,6 +65,7 @@ public record EngineConfig(
     /** The configuration when no parameter is set. */
     public static EngineConfig defaults() {
         return new EngineConfig(Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_STORAGE, 1, false, 0, ProgressMode.AUTO, ReportMode.ROWS);
+                Optional.empty(), DEFAULT_STORAGE, 1, false, 0, ProgressMode.AUTO, ReportMode.ROWS,
+                ResumeRerun.ERRORS);
     }
 }

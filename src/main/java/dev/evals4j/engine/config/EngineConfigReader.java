@@ -56,7 +56,9 @@ public final class EngineConfigReader {
                 r.optional(ConfigKeys.PROGRESS, allowed(ProgressMode.values()), s -> parseEnum(ProgressMode.class, s))
                         .orElse(ProgressMode.AUTO),
                 r.optional(ConfigKeys.REPORT, allowed(ReportMode.values()), s -> parseEnum(ReportMode.class, s))
-                        .orElse(ReportMode.ROWS));
+                        .orElse(ReportMode.ROWS),
+                r.optional(ConfigKeys.RESUME_RERUN, allowed(ResumeRerun.values()), s -> parseEnum(ResumeRerun.class, s))
+                        .orElse(ResumeRerun.ERRORS));
         checkRetryPolicy(config);
         return config;
     }

@@ -1,6 +1,7 @@
 package dev.evals4j.engine.experiment;
 
 import dev.evals4j.engine.binding.EvalDefinitionException;
+import dev.evals4j.engine.config.ResumeRerun;
 import dev.evals4j.engine.run.RowEvent;
 import dev.evals4j.engine.run.RowItem;
 import dev.evals4j.engine.run.RowOutcome;
@@ -73,9 +74,12 @@ public final class ExperimentRecording {
         return experiment;
     }
 
-    /** The executor's input: {@code pairs} less those the experiment already completed, which go to {@code events}. */
-    public ResumeFeed resume(Iterator<RowItem> pairs, Consumer<RowEvent> events) {
-        return new ResumeFeed(pairs, store, experiment.id(), events, rescoring);
+    /**
+     * The executor's input: {@code pairs} less those the experiment already completed, which go to
+     * {@code events}; {@code rerun} says whether completed pairs with a failing verdict run again.
+     */
+    public ResumeFeed resume(Iterator<RowItem> pairs, Consumer<RowEvent> events, ResumeRerun rerun) {
+        return new ResumeFeed(pairs, store, experiment.id(), events, rescoring, rerun);
     }
 
     /** The executor's listener: records every finished row, then calls {@code delegate}. */
@@ -84,7 +88,7 @@ public final class ExperimentRecording {
         return recorder;
     }
 
-    /** The first row that failed, if one did (the row a stop on the first error names). */
+    /** The first row that ended with an error, if one did (the row a stop on the first error names). */
     public Optional<String> firstFailedRow() {
         return Optional.ofNullable(recorder).map(RecordingListener::firstFailedRow);
     }

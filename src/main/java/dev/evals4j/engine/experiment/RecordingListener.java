@@ -121,7 +121,10 @@ public final class RecordingListener implements ExecutionListener<RowItem, RowOu
         return recorded;
     }
 
-    /** The first row that ended {@code FAILED} (with its repetition when rows repeat), or {@code null}. */
+    /**
+     * The first row that ended {@code FAILED}, with an error (with its repetition when rows repeat), or
+     * {@code null}; a failing verdict completes its row.
+     */
     public String firstFailedRow() {
         return firstFailedRow;
     }

@@ -1,5 +1,6 @@
 package dev.evals4j.engine.experiment;
 
+import dev.evals4j.engine.config.ResumeRerun;
 import dev.evals4j.engine.run.RowEvent;
 import dev.evals4j.engine.run.RowItem;
 import dev.evals4j.storage.ResultStore;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * batches of {@value #BATCH}, looks each batch up in the store, and
  * <ul>
  *   <li>reports a pair already {@code COMPLETED*} with an unchanged content hash as a
- *       {@link RowEvent.Restored} event instead of running it again;
+ *       {@link RowEvent.Restored} event instead of running it again, whether it passed or failed its
+ *       verdict (under {@link ResumeRerun#FAILURES}, only if it passed);
  *   <li>yields every other pair (never stored, {@code FAILED}, {@code DID_NOT_RUN}, or stored for
  *       content that has changed since) to the executor.
  * </ul>
@@ -45,6 +47,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private final long experimentId;
     private final Consumer<RowEvent> events;
     private final Rescoring rescoring;
+    private final ResumeRerun rerun;
     private final Semaphore unreported = new Semaphore(MAX_UNREPORTED);
     private final ArrayDeque<RowItem> pending = new ArrayDeque<>();
     private long restored;
@@ -67,7 +70,17 @@ public final class ResumeFeed implements Iterator<RowItem> {
      */
     public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
             Rescoring rescoring) {
+        this(pairs, store, experimentId, events, rescoring, ResumeRerun.ERRORS);
+    }
+
+    /**
+     * A feed that re-scores when {@code rescoring} is not {@code null}, and otherwise runs again the
+     * stored pairs {@code rerun} names.
+     */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring, ResumeRerun rerun) {
         this.rescoring = rescoring;
+        this.rerun = Objects.requireNonNull(rerun, "rerun");
         this.pairs = Objects.requireNonNull(pairs, "pairs");
         this.store = Objects.requireNonNull(store, "store");
         this.experimentId = experimentId;
@@ -122,13 +135,18 @@ public final class ResumeFeed implements Iterator<RowItem> {
             RunRecord run = stored.get(keys.get(i));
             if (rescoring != null) {
                 rescore(item, run);
-            } else if (run != null && run.status().isCompleted()
-                    && Objects.equals(run.contentHash(), item.row().contentHash())) {
+            } else if (isDone(item, run)) {
                 restore(item, run);
             } else {
                 pending.add(item);
             }
         }
+    }
+
+    /** Whether {@code run} settles {@code item}: completed for the same content, and passed unless failures run again. */
+    private boolean isDone(RowItem item, RunRecord run) {
+        return run != null && run.status().isCompleted() && Objects.equals(run.contentHash(), item.row().contentHash())
+                && (rerun == ResumeRerun.ERRORS || run.passed());
     }
 
     private void rescore(RowItem item, RunRecord run) {

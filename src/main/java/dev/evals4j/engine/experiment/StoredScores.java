@@ -51,8 +51,6 @@ public final class StoredScores {
 
     /** What failed, one description per failed score, as the row's failure message lists them. */
     public static List<String> failures(List<ScoreRecord> scores) {
-        return scores.stream().filter(s -> !s.notFailed())
-                .map(s -> s.detail() != null && !s.detail().isEmpty() ? s.detail() : s.name() + " failed")
-                .toList();
+        return ScoreRecord.failures(scores);
     }
 }

@@ -155,7 +155,7 @@ final class MethodRun {
             if (first != null) {
                 plan.binding().checkColumns(first, plan.source().description());
             }
-            ResumeFeed pairs = plan.recording().resume(feed, queue::put);
+            ResumeFeed pairs = plan.recording().resume(feed, queue::put, config.resumeRerun());
             ExecutionSummary summary = plan.executor().run(pairs, plan.recording().recorder(new QueueingListener(queue)));
             boolean rowsLeft = summary.didNotRun() > 0 || pairs.hasUnreadPairs();
             plan.recording().finish(summary, rowsLeft);
@@ -211,8 +211,8 @@ final class MethodRun {
         }
         if (end.stopped()) {
             String why = plan.settings().stopOnFirstError()
-                    ? "stopped after the first failed row" + plan.recording().firstFailedRow().map(r -> " '" + r + "'")
-                            .orElse("") + " (evals4j.stopOnFirstError=true)" : "was cancelled";
+                    ? "stopped after the first row that ended with an error" + plan.recording().firstFailedRow()
+                            .map(r -> " '" + r + "'").orElse("") + " (evals4j.stopOnFirstError=true)" : "was cancelled";
             return TestExecutionResult.aborted(new TestAbortedException(name() + " " + why + "; the rows after it "
                     + "did not run"));
         }

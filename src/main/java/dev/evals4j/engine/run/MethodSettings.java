@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param timeout the timeout of one attempt, or empty for the executor's default
  * @param repetitions how many times each row runs
  * @param limit how many dataset entries to read at most, {@code 0} for all
- * @param stopOnFirstError whether the first failed row stops the method
+ * @param stopOnFirstError whether the first row that ends with an error stops the method
  */
 public record MethodSettings(boolean concurrent, Optional<String> strategy, int maxConcurrency,
         int initialConcurrency, int maxAttempts, Optional<Duration> timeout, int repetitions, long limit,

@@ -13,10 +13,12 @@ import org.opentest4j.TestAbortedException;
  *
  * <ul>
  *   <li>completed with a passing outcome: successful;
- *   <li>completed with a failing outcome: failed with an {@link AssertionFailedError} naming the failing
+ *   <li>completed with a failing outcome: failed with the assertion the method threw (so that an IDE
+ *       shows its expected and actual values) or an {@link AssertionFailedError} naming the failing
  *       checks, or successful when the method is gated by a threshold (the summary still counts it as failed);
- *   <li>failed: failed with the last exception, the earlier attempts' exceptions attached as suppressed, so
- *       the whole history reaches reports that ignore report entries (Surefire);
+ *   <li>failed (an error: an exception after the last attempt, a timeout): failed with the last exception,
+ *       the earlier attempts' exceptions attached as suppressed, so the whole history reaches reports that
+ *       ignore report entries (Surefire);
  *   <li>did not run: aborted with the reason.
  * </ul>
  */
@@ -43,8 +45,9 @@ public final class OutcomeMapper {
                 if (gatedByThreshold) {
                     yield new Mapped(TestExecutionResult.successful(), Verdict.FAILED);
                 }
-                AssertionFailedError failure = new AssertionFailedError("Row '" + item.row().id() + "' failed: "
-                        + String.join("; ", outcome.failures()));
+                AssertionError failure = outcome.assertion() != null ? outcome.assertion()
+                        : new AssertionFailedError("Row '" + item.row().id() + "' failed: "
+                                + String.join("; ", outcome.failures()));
                 history.forEach(failure::addSuppressed);
                 yield new Mapped(TestExecutionResult.failed(failure), Verdict.FAILED);
             }
@@ -58,12 +61,11 @@ public final class OutcomeMapper {
                         last.addSuppressed(earlier);
                     }
                 }
-                Verdict verdict = last instanceof AssertionError ? Verdict.FAILED : Verdict.ERROR;
-                yield new Mapped(TestExecutionResult.failed(last), verdict);
+                yield new Mapped(TestExecutionResult.failed(last), Verdict.ERROR);
             }
             case DID_NOT_RUN -> {
                 TestAbortedException reason = new TestAbortedException("Row '" + item.row().id()
-                        + "' did not run: the method stopped early (stopOnFirstError, a failure or cancellation)",
+                        + "' did not run: the method stopped early (stopOnFirstError after an error, or cancellation)",
                         details.lastException());
                 yield new Mapped(TestExecutionResult.aborted(reason), Verdict.DID_NOT_RUN);
             }

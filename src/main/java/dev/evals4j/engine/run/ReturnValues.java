@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * What a {@code @ForEach} method may return, and how a returned value becomes a {@link RowOutcome}:
  * {@code void} and {@code true} pass, {@code false} fails, a {@link Score} or {@link Result} passes
- * when its scores pass; a {@code CompletionStage} of any of them makes the method asynchronous.
+ * when its scores pass; a {@code CompletionStage} of any of them makes the method asynchronous. A
+ * {@code null} passes only where no result is declared (see {@link #nullPasses(Method)}).
  * Stateless.
  */
 public final class ReturnValues {
@@ -38,15 +39,35 @@ public final class ReturnValues {
      * @throws EvalDefinitionException naming the method, its return type and the supported ones
      */
     public static void check(Method method) {
+        if (!RESULT_TYPES.contains(resultClass(method))) {
+            throw new EvalDefinitionException("@ForEach method " + method.getDeclaringClass().getSimpleName() + "."
+                    + method.getName() + " returns " + method.getGenericReturnType().getTypeName() + "; supported: "
+                    + "void, boolean, Score, Result, or a CompletionStage of one of them");
+        }
+    }
+
+    /**
+     * Whether {@code null} passes for {@code method}: it does when the method declares no result
+     * ({@code void}, {@code CompletionStage<Void>}) or leaves it open ({@code Object},
+     * {@code CompletionStage<?>}); it is an error when the method declares a {@code Boolean},
+     * {@code Score} or {@code Result}.
+     */
+    public static boolean nullPasses(Method method) {
+        Class<?> result = resultClass(method);
+        return result == void.class || result == Void.class || result == Object.class;
+    }
+
+    /** The simple name of the result {@code method} declares, {@code Score} for {@code CompletionStage<Score>}. */
+    static String resultName(Method method) {
+        return resultClass(method).getSimpleName();
+    }
+
+    /** The class of the result: the return type, or the type argument of a {@code CompletionStage}. */
+    private static Class<?> resultClass(Method method) {
         Type returned = method.getGenericReturnType();
         Type result = isAsync(method) ? stageArgument(returned) : returned;
-        Class<?> raw = result instanceof Class<?> c ? c
+        return result instanceof Class<?> c ? c
                 : result instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : Object.class;
-        if (!RESULT_TYPES.contains(raw)) {
-            throw new EvalDefinitionException("@ForEach method " + method.getDeclaringClass().getSimpleName() + "."
-                    + method.getName() + " returns " + returned.getTypeName() + "; supported: void, boolean, Score, "
-                    + "Result, or a CompletionStage of one of them");
-        }
     }
 
     private static Type stageArgument(Type returned) {
@@ -55,7 +76,8 @@ public final class ReturnValues {
     }
 
     /**
-     * The outcome of a returned value ({@code null} for {@code void} or a completed {@code CompletionStage<Void>}).
+     * The outcome of a returned value ({@code null} for {@code void} or a completed {@code CompletionStage<Void>};
+     * callers reject a {@code null} where {@link #nullPasses(Method)} says it is an error).
      *
      * @throws IllegalStateException for a value of an unsupported type (from a {@code CompletionStage<?>})
      */

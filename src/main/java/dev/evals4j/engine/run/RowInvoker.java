@@ -5,6 +5,7 @@ import dev.evals4j.execution.AsyncTask;
 import dev.evals4j.execution.SyncTask;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,8 +13,11 @@ import java.util.function.Function;
 
 /**
  * Calls a {@code @ForEach} method for one attempt of one row: binds the row to the parameters,
- * invokes the method on the class's instance, and normalises what it returns. This is the task the
- * executor runs; it is called concurrently from worker threads and holds no mutable state.
+ * invokes the method on the class's instance, and normalises what it returns. An
+ * {@link AssertionError} the method throws (or its stage completes with) is the row's failing verdict,
+ * not an error: the attempt completes, so it is neither retried nor run again on resume. A
+ * {@code null} where the method declares a result is a programming error naming the row. This is the
+ * task the executor runs; it is called concurrently from worker threads and holds no mutable state.
  */
 final class RowInvoker {
 
@@ -22,6 +26,7 @@ final class RowInvoker {
     private final MethodBinding binding;
     private final Consumer<RowEvent> events;
     private final Function<RowItem, Optional<Object>> storedOutputs;
+    private final boolean nullPasses;
 
     /** @param storedOutputs the stored output each row is re-scored with (empty when rows run normally) */
     RowInvoker(Object instance, Method method, MethodBinding binding, Consumer<RowEvent> events,
@@ -31,23 +36,52 @@ final class RowInvoker {
         this.binding = binding;
         this.events = events;
         this.storedOutputs = storedOutputs;
+        this.nullPasses = ReturnValues.nullPasses(method);
         method.trySetAccessible();
     }
 
     /** The task of a synchronous method. */
     SyncTask<RowItem, RowOutcome> syncTask() {
-        return (item, attempt) -> ReturnValues.normalize(invoke(item, attempt.number()));
+        return (item, attempt) -> {
+            Object value;
+            try {
+                value = invoke(item, attempt.number());
+            } catch (AssertionError verdict) {
+                return RowOutcome.failed(verdict);
+            }
+            return normalize(item, value);
+        };
     }
 
     /** The task of an asynchronous method (one returning a {@code CompletionStage}). */
     AsyncTask<RowItem, RowOutcome> asyncTask() {
         return (item, attempt) -> {
-            Object stage = invoke(item, attempt.number());
-            if (stage == null) {
-                throw new IllegalStateException(binding.method() + " returned null instead of a CompletionStage");
+            Object stage;
+            try {
+                stage = invoke(item, attempt.number());
+            } catch (AssertionError verdict) {
+                return CompletableFuture.completedFuture(RowOutcome.failed(verdict));
             }
-            return ((CompletionStage<?>) stage).thenApply(ReturnValues::normalize);
+            if (stage == null) {
+                throw new IllegalStateException(describe(item) + " returned null instead of a CompletionStage");
+            }
+            return ReturnedStage.outcome((CompletionStage<?>) stage, value -> normalize(item, value));
         };
+    }
+
+    private RowOutcome normalize(RowItem item, Object value) {
+        if (value == null && !nullPasses) {
+            throw new IllegalStateException(describe(item) + " returned null" + (ReturnValues.isAsync(method)
+                    ? " from its CompletionStage" : "") + " instead of a " + ReturnValues.resultName(method)
+                    + "; return a verdict, or declare the method void to pass when it does not throw");
+        }
+        return ReturnValues.normalize(value);
+    }
+
+    /** {@code Class.method for row 'id' (file:line)}. */
+    private String describe(RowItem item) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + " for row '" + item.row().id()
+                + "' (" + item.row().location() + ")";
     }
 
     private Object invoke(RowItem item, int attempt) throws Exception {

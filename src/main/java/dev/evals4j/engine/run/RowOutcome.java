@@ -8,26 +8,48 @@ import java.util.Objects;
 
 /**
  * What one attempt of a row returned, normalised from {@code void}, {@code boolean}, {@code Score}
- * or {@code Result} by {@link ReturnValues}. This is the executor's output.
+ * or {@code Result} by {@link ReturnValues}, or the failing verdict of an {@link AssertionError} the
+ * method threw. This is the executor's output.
  *
  * @param passed whether the result passes
  * @param output the output the method reported (a {@code Result}'s output), or {@code null}
  * @param scores the numeric value of each named score; unmodifiable, in the method's order
  * @param failures a description of each failing check, such as {@code exact_match=0.000 (expected 4)}
  * @param metadata the metadata the method reported; unmodifiable
+ * @param assertion the assertion the method threw, which is what JUnit reports (its expected and
+ *     actual values included), or {@code null} when the method returned its verdict
  */
 public record RowOutcome(boolean passed, Object output, Map<String, Double> scores, List<String> failures,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata, AssertionError assertion) {
 
     /** Validates and copies. */
     public RowOutcome {
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         failures = List.copyOf(failures);
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metadata)));
+        if (assertion != null && passed) {
+            throw new IllegalArgumentException("an outcome with an assertion fails: " + assertion);
+        }
+    }
+
+    /** An outcome the method returned (no assertion). */
+    public RowOutcome(boolean passed, Object output, Map<String, Double> scores, List<String> failures,
+            Map<String, Object> metadata) {
+        this(passed, output, scores, failures, metadata, null);
     }
 
     /** A passing outcome without output or scores ({@code void}, {@code true}). */
     public static RowOutcome pass() {
         return new RowOutcome(true, null, Map.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The failing verdict of an assertion the method threw: its message (or its type, without one) is
+     * the failure text, and the assertion itself is kept for the report.
+     */
+    public static RowOutcome failed(AssertionError assertion) {
+        String message = assertion.getMessage();
+        String text = message == null || message.isBlank() ? assertion.getClass().getName() : message.strip();
+        return new RowOutcome(false, null, Map.of(), List.of(text), Map.of(), assertion);
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code compare A B}: for each suite both experiments ran, the aggregates side by side with their
- * change, then the runs whose pass/fail outcome changed.
+ * change (passed, failed, errors and did not run, as {@code show} counts them), then the runs whose
+ * pass/fail outcome changed.
  */
 final class CompareCommand {
 
@@ -66,7 +67,7 @@ final class CompareCommand {
                 String after = Formats.outcome(run);
                 if (before == null) {
                     counts[1]++;
-                } else if (before.equals("pass") != after.equals("pass")) {
+                } else if (before.equals(Formats.PASS) != after.equals(Formats.PASS)) {
                     changed.row(run.rowId(), run.repetition(), before, after);
                     counts[0]++;
                 }
@@ -87,10 +88,11 @@ final class CompareCommand {
 
     private static TextTable aggregates(RunSummary a, RunSummary b, String nameA, String nameB) {
         TextTable table = new TextTable("", nameA, nameB, "CHANGE");
-        table.row("runs", a.runs(), b.runs(), String.format(Locale.ROOT, "%+d", b.runs() - a.runs()));
-        table.row("completed", a.completed(), b.completed(),
-                String.format(Locale.ROOT, "%+d", b.completed() - a.completed()));
-        table.row("failed", a.failed(), b.failed(), String.format(Locale.ROOT, "%+d", b.failed() - a.failed()));
+        table.row("runs", a.runs(), b.runs(), change(a.runs(), b.runs()));
+        table.row("passed", a.passed(), b.passed(), change(a.passed(), b.passed()));
+        table.row("failed", a.failed(), b.failed(), change(a.failed(), b.failed()));
+        table.row("errors", a.errors(), b.errors(), change(a.errors(), b.errors()));
+        table.row("did not run", a.didNotRun(), b.didNotRun(), change(a.didNotRun(), b.didNotRun()));
         table.row("accuracy (95% CI)", Formats.accuracy(a), Formats.accuracy(b), accuracyChange(a, b));
         Set<String> scores = new LinkedHashSet<>(a.meanScores().keySet());
         scores.addAll(b.meanScores().keySet());
@@ -100,6 +102,10 @@ final class CompareCommand {
             table.row("mean " + score, Formats.number(meanA), Formats.number(meanB), Formats.change(meanA, meanB));
         }
         return table;
+    }
+
+    private static String change(long a, long b) {
+        return String.format(Locale.ROOT, "%+d", b - a);
     }
 
     private static String accuracyChange(RunSummary a, RunSummary b) {

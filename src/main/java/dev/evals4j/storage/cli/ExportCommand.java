@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code export NAME}: every run of the experiment (each suite) as one JSON object per line, with
- * its output and scores as JSON rather than as strings.
+ * its output and scores as JSON rather than as strings, and its outcome as {@code show} counts it
+ * ({@code pass}, {@code fail}, {@code error} or {@code did-not-run}).
  */
 final class ExportCommand {
 
@@ -38,6 +39,7 @@ final class ExportCommand {
         line.put("rowId", run.rowId());
         line.put("repetition", run.repetition());
         line.put("status", run.status().name());
+        line.put("outcome", Formats.outcome(run));
         line.set("output", json(run.outputJson()));
         line.set("scores", json(run.scoresJson()));
         line.put("error", run.error());

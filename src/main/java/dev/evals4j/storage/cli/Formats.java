@@ -35,15 +35,29 @@ final class Formats {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** {@code pass}, {@code fail} (a score failed), {@code failed} (an error) or {@code did-not-run}. */
+    /** The outcome of a run that passed. */
+    static final String PASS = "pass";
+    /** The outcome of a run that completed with a failing verdict. */
+    static final String FAIL = "fail";
+    /** The outcome of a run that ended with an exception after its attempts, or a timeout. */
+    static final String ERROR = "error";
+    /** The outcome of a run that never started. */
+    static final String DID_NOT_RUN = "did-not-run";
+
+    /** {@link #PASS}, {@link #FAIL} (a failing verdict), {@link #ERROR} or {@link #DID_NOT_RUN}. */
     static String outcome(RunRecord run) {
         if (run.passed()) {
-            return "pass";
+            return PASS;
         }
         return switch (run.status()) {
-            case COMPLETED, COMPLETED_WITH_RETRIES -> "fail";
-            case FAILED -> "failed";
-            case DID_NOT_RUN -> "did-not-run";
+            case COMPLETED, COMPLETED_WITH_RETRIES -> FAIL;
+            case FAILED -> ERROR;
+            case DID_NOT_RUN -> DID_NOT_RUN;
         };
+    }
+
+    /** {@code text} on one line: every run of whitespace that holds a line break becomes one space. */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,31 +1,29 @@
 package dev.evals4j.storage.cli;
 
-import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.storage.ExperimentInfo;
 import dev.evals4j.storage.ResultStore;
+import dev.evals4j.storage.RunSummary;
 import java.io.PrintStream;
-import java.util.Map;
 
-/** {@code list}: one line per experiment with its run counts. */
+/**
+ * {@code list}: one line per experiment with its run counts, in the vocabulary of the method summary
+ * (passed, failed, errors, did not run; see {@link dev.evals4j.storage.RunTally}).
+ */
 final class ListCommand {
 
     private ListCommand() {}
 
     static void run(ResultStore store, CliArguments arguments, PrintStream out) {
-        TextTable table = new TextTable("NAME", "SUITE", "CREATED", "STATUS", "RUNS", "COMPLETED", "FAILED",
+        TextTable table = new TextTable("NAME", "SUITE", "CREATED", "STATUS", "RUNS", "PASSED", "FAILED", "ERRORS",
                 "DID-NOT-RUN");
         int shown = 0;
         for (ExperimentInfo experiment : store.listExperiments()) {
             if (arguments.suite() != null && !arguments.suite().equals(experiment.suite())) {
                 continue;
             }
-            Map<ExecutionStatus, Long> counts = store.runCounts(experiment.id());
-            long completed = counts.getOrDefault(ExecutionStatus.COMPLETED, 0L)
-                    + counts.getOrDefault(ExecutionStatus.COMPLETED_WITH_RETRIES, 0L);
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            table.row(experiment.name(), experiment.suite(), Formats.time(experiment.created()), experiment.status(), total,
-                    completed, counts.getOrDefault(ExecutionStatus.FAILED, 0L),
-                    counts.getOrDefault(ExecutionStatus.DID_NOT_RUN, 0L));
+            RunSummary summary = ExperimentSelection.summarise(store, experiment);
+            table.row(experiment.name(), experiment.suite(), Formats.time(experiment.created()), experiment.status(),
+                    summary.runs(), summary.passed(), summary.failed(), summary.errors(), summary.didNotRun());
             shown++;
         }
         if (shown == 0) {

@@ -1,11 +1,11 @@
 package dev.evals4j.storage.cli;
 
-import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.storage.ExperimentInfo;
 import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.RunSummary;
 import dev.evals4j.storage.RunTally;
+import dev.evals4j.storage.ScoreRecord;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** {@code show NAME}: the summary table of an experiment (each suite), then its failed runs. */
+/**
+ * {@code show NAME}: the summary table of an experiment (each suite), then its failed runs (a failing
+ * verdict, with what failed) and its runs with errors (with the last error).
+ */
 final class ShowCommand {
 
     private ShowCommand() {}
@@ -29,13 +32,16 @@ final class ShowCommand {
     private static void show(ResultStore store, ExperimentInfo experiment, PrintStream out) {
         RunTally tally = new RunTally();
         Set<String> rows = new HashSet<>();
-        List<RunRecord> failures = new ArrayList<>();
+        List<RunRecord> failed = new ArrayList<>();
+        List<RunRecord> errors = new ArrayList<>();
         try (Stream<RunRecord> runs = store.runs(experiment.id())) {
             runs.forEach(run -> {
                 tally.add(run);
                 rows.add(run.rowId());
-                if (run.status() == ExecutionStatus.FAILED) {
-                    failures.add(run);
+                switch (Formats.outcome(run)) {
+                    case Formats.FAIL -> failed.add(run);
+                    case Formats.ERROR -> errors.add(run);
+                    default -> { }
                 }
             });
         }
@@ -45,21 +51,31 @@ final class ShowCommand {
         TextTable table = TextTable.withoutHeader(2)
                 .row("rows", rows.size())
                 .row("runs", summary.runs())
-                .row("completed", summary.completed())
-                .row("with retries", summary.completedWithRetries())
+                .row("passed", summary.passed())
                 .row("failed", summary.failed())
+                .row("errors", summary.errors())
                 .row("did not run", summary.didNotRun())
+                .row("with retries", summary.completedWithRetries())
                 .row("accuracy (95% CI)", Formats.accuracy(summary));
         summary.meanScores().forEach((name, mean) -> table.row("mean " + name, Formats.number(mean)));
         table.print(out, "  ");
-        if (failures.isEmpty()) {
-            out.println("No failed runs.");
+        if (failed.isEmpty() && errors.isEmpty()) {
+            out.println("No failed runs and no errors.");
             return;
         }
-        out.println("Failed runs (" + failures.size() + "):");
-        TextTable failed = new TextTable("ROW", "REP", "ATTEMPTS", "LAST ERROR");
-        failures.forEach(run -> failed.row(run.rowId(), run.repetition(), run.attempts(),
-                run.error() == null ? "-" : run.error()));
-        failed.print(out, "  ");
+        if (!failed.isEmpty()) {
+            out.println("Failed runs (" + failed.size() + "):");
+            TextTable rowsTable = new TextTable("ROW", "REP", "ATTEMPTS", "FAILURE");
+            failed.forEach(run -> rowsTable.row(run.rowId(), run.repetition(), run.attempts(),
+                    Formats.oneLine(String.join("; ", ScoreRecord.failures(run.scores())))));
+            rowsTable.print(out, "  ");
+        }
+        if (!errors.isEmpty()) {
+            out.println("Runs with errors (" + errors.size() + "):");
+            TextTable rowsTable = new TextTable("ROW", "REP", "ATTEMPTS", "LAST ERROR");
+            errors.forEach(run -> rowsTable.row(run.rowId(), run.repetition(), run.attempts(),
+                    run.error() == null ? "-" : run.error()));
+            rowsTable.print(out, "  ");
+        }
     }
 }

@@ -62,11 +62,12 @@ class EngineConfigReaderTest {
                 Map.entry("evals4j.limit", "100"),
                 Map.entry("evals4j.progress", "lines"),
                 Map.entry("evals4j.report", "failures"),
+                Map.entry("evals4j.resume.rerun", "failures"),
                 Map.entry("unrelated.key", "whatever")));
 
         assertThat(config).isEqualTo(new EngineConfig(Optional.of(true), Optional.of("aimd"), 32, 4, 3,
                 Optional.of("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
-                ProgressMode.LINES, ReportMode.FAILURES));
+                ProgressMode.LINES, ReportMode.FAILURES, ResumeRerun.FAILURES));
     }
 
     @Test
@@ -105,6 +106,15 @@ class EngineConfigReaderTest {
                 .hasMessageContaining("one of rows, failures, summary");
         assertThatThrownBy(() -> read(Map.of("evals4j.storage", "mysql"))).hasMessageContaining("sqlite, none");
         assertThatThrownBy(() -> read(Map.of("evals4j.experiment", "a b"))).hasMessageContaining("'evals4j.experiment'");
+    }
+
+    @Test
+    void resumeRerunNamesKeyValueAndAllowedValuesAndDefaultsToErrors() {
+        assertThat(read(Map.of()).resumeRerun()).isEqualTo(ResumeRerun.ERRORS);
+        assertThatThrownBy(() -> read(Map.of("evals4j.resume.rerun", "all")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid value 'all' for configuration parameter 'evals4j.resume.rerun': "
+                        + "allowed one of errors, failures");
     }
 
     @Test

@@ -160,7 +160,7 @@ class ResumeTest {
 
         assertThat(ExperimentEvals.totalCalls()).isEqualTo(5);
         results.containerEvents().assertThatEvents().haveExactly(1, event(container("answers"),
-                abortedWithReason(message(m -> m.contains("stopped after the first failed row 'r5'")))));
+                abortedWithReason(message(m -> m.contains("stopped after the first row that ended with an error 'r5'")))));
         assertThat(kit.experiments()).singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo(ExperimentStatus.ABORTED));
 

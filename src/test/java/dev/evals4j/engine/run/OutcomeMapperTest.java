@@ -70,9 +70,10 @@ class OutcomeMapperTest {
     }
 
     @Test
-    void thrownAssertionIsAnEvalFailureNotAnError() {
-        AssertionError assertion = new AssertionError("wrong");
-        OutcomeMapper.Mapped mapped = OutcomeMapper.map(ITEM, null, details(ExecutionStatus.FAILED, assertion), false);
+    void thrownAssertionIsAnEvalFailureReportedAsItself() {
+        AssertionFailedError assertion = new AssertionFailedError("wrong", "42", "41");
+        OutcomeMapper.Mapped mapped = OutcomeMapper.map(ITEM, RowOutcome.failed(assertion),
+                details(ExecutionStatus.COMPLETED), false);
         assertThat(mapped.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(mapped.result().getThrowable()).containsSame(assertion);
     }

@@ -57,26 +57,30 @@ class EvalsCliTest {
         assertThat(run("list")).isZero();
 
         assertThat(lines()).containsExactly(
-                "NAME  SUITE                         CREATED               STATUS     RUNS  COMPLETED  FAILED  DID-NOT-RUN",
-                "base  com.example.MathEvals#solves  " + created("base") + "  RUNNING    4     3          1       0",
-                "next  com.example.MathEvals#solves  " + created("next") + "  COMPLETED  4     4          0       0");
+                "NAME  SUITE                         CREATED               STATUS     RUNS  PASSED  FAILED  ERRORS  DID-NOT-RUN",
+                "base  com.example.MathEvals#solves  " + created("base") + "  RUNNING    4     2       1       1       0",
+                "next  com.example.MathEvals#solves  " + created("next") + "  COMPLETED  4     3       1       0       0");
     }
 
     @Test
-    void showPrintsTheSummaryAndTheFailedRuns() {
+    void showPrintsTheSummaryThenTheFailedRunsAndTheRunsWithErrors() {
         assertThat(run("show", "base")).isZero();
 
         assertThat(lines()).containsExactly(
                 "Experiment base · " + SUITE + " · created " + created("base") + " · RUNNING",
                 "  rows               4",
                 "  runs               4",
-                "  completed          3",
-                "  with retries       1",
+                "  passed             2",
                 "  failed             1",
+                "  errors             1",
                 "  did not run        0",
+                "  with retries       1",
                 "  accuracy (95% CI)  66.7% [0.208, 0.939]",
                 "  mean exact         0.667",
                 "Failed runs (1):",
+                "  ROW  REP  ATTEMPTS  FAILURE",
+                "  r2   0    1         exact failed",
+                "Runs with errors (1):",
                 "  ROW  REP  ATTEMPTS  LAST ERROR",
                 "  r3   0    4         java.io.IOException: upstream closed");
     }
@@ -89,15 +93,17 @@ class EvalsCliTest {
                 "Compare base -> next · " + SUITE,
                 "                     base                  next                  CHANGE",
                 "  runs               4                     4                     +0",
-                "  completed          3                     4                     +1",
-                "  failed             1                     0                     -1",
+                "  passed             2                     3                     +1",
+                "  failed             1                     1                     +0",
+                "  errors             1                     0                     -1",
+                "  did not run        0                     0                     +0",
                 "  accuracy (95% CI)  66.7% [0.208, 0.939]  75.0% [0.301, 0.954]  +8.3 pts",
                 "  mean exact         0.667                 0.750                 +0.083",
                 "Runs whose pass/fail changed (3):",
-                "  ROW  REP  base    next",
-                "  r2   0    fail    pass",
-                "  r3   0    failed  pass",
-                "  r4   0    pass    fail",
+                "  ROW  REP  base   next",
+                "  r2   0    fail   pass",
+                "  r3   0    error  pass",
+                "  r4   0    pass   fail",
                 "Runs only in base: 0; only in next: 0");
     }
 
@@ -112,6 +118,7 @@ class EvalsCliTest {
         JsonNode failed = new ObjectMapper().readTree(lines.get(2));
         assertThat(failed.get("rowId").asText()).isEqualTo("r3");
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("outcome").asText()).isEqualTo("error");
         assertThat(failed.get("history").get(0).get("message").asText()).isEqualTo("upstream closed");
         JsonNode passed = new ObjectMapper().readTree(lines.get(0));
         assertThat(passed.get("output").get("answer").asInt()).isEqualTo(42);

@@ -1,15 +1,24 @@
 package dev.evals4j.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.Optional;
 
-/** The content hash of a row: SHA-256 of its columns as JSON with keys sorted. Thread-safe. */
+/**
+ * The content hash of a row: SHA-256 of its columns as JSON with keys sorted. Thread-safe.
+ *
+ * <p>Only columns that Jackson can write as JSON have one. There is no fallback to a value's
+ * {@code toString()}: that often holds an identity hash, which differs in every JVM, so a stored
+ * result would never match its row again and resume would silently run it every time.
+ */
 final class ContentHash {
 
     private static final ObjectMapper CANONICAL =
@@ -17,23 +26,62 @@ final class ContentHash {
 
     private ContentHash() {}
 
-    static String of(Map<String, Object> columns) {
+    /**
+     * The hash of {@code row}'s columns.
+     *
+     * @throws DatasetException when a column cannot be written as JSON; the message names the row,
+     *     the column and its type
+     */
+    static String of(Row row) {
+        byte[] json;
         try {
-            byte[] json = CANONICAL.writeValueAsBytes(columns);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            json = CANONICAL.writeValueAsBytes(row.columns());
         } catch (JsonProcessingException e) {
-            // Columns of a non-JSON type (rows from a method source): fall back to their string form.
-            return HexFormat.of().formatHex(sha256(String.valueOf(columns).getBytes(StandardCharsets.UTF_8)));
+            throw new DatasetException(row.location() + ": " + describe(row, e), e);
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    /** Why {@code row} has no content hash (a column that cannot be written as JSON), or empty when it has one. */
+    static Optional<String> problem(Row row) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            CANONICAL.writeValue(OutputStream.nullOutputStream(), row.columns());
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.of(describe(row, e));
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing to a null stream failed", e);
         }
+    }
+
+    private static String describe(Row row, JsonProcessingException e) {
+        String column = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().get(0).getFieldName() : null;
+        Object value = column == null ? null : row.get(column);
+        String failingType = e instanceof InvalidDefinitionException definition && definition.getType() != null
+                ? definition.getType().getRawClass().getName()
+                : value != null ? value.getClass().getName() : null;
+        StringBuilder message = new StringBuilder("the row '").append(row.id()).append("' cannot be hashed to be ")
+                .append("stored and resumed: ");
+        if (column == null) {
+            message.append("a column");
+        } else {
+            message.append("its column '").append(column).append('\'');
+            if (value != null && !value.getClass().getName().equals(failingType)) {
+                message.append(" (a ").append(value.getClass().getName()).append(')');
+            }
+        }
+        message.append(" holds ").append(failingType == null ? "a value" : "a " + failingType)
+                .append(" that cannot be written as JSON");
+        Throwable cause = e.getCause();
+        if (cause != null && !(cause instanceof JsonProcessingException)) {
+            message.append(" (").append(cause).append(')');
+        }
+        return message.append("; make it a record, or a class with public getters, that Jackson can serialise")
+                .toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,7 +25,8 @@ import java.util.UUID;
  * </ul>
  *
  * Anything else, and {@code null}, is a {@link MalformedEntry} that names the element's index and
- * type.
+ * type; so is a row whose columns Jackson cannot write as JSON (it would have no stable
+ * {@linkplain Row#contentHash() content hash}), naming the row, the column and the value's type.
  */
 final class ElementAdapter {
 
@@ -45,7 +47,9 @@ final class ElementAdapter {
             return new MalformedEntry(index, location, "element " + index + " is null; " + expected());
         }
         try {
-            return RowIds.row(index, columnsOf(element, index), location);
+            Row row = RowIds.row(index, columnsOf(element, index), location);
+            Optional<String> unhashable = ContentHash.problem(row);
+            return unhashable.isPresent() ? new MalformedEntry(index, location, unhashable.get()) : row;
         } catch (UnadaptableElementException e) {
             return new MalformedEntry(index, location, e.getMessage());
         }

@@ -39,8 +39,14 @@ public record Row(String id, long index, Map<String, Object> columns, String loc
         return List.copyOf(columns.keySet());
     }
 
-    /** A hex SHA-256 of the row's canonical JSON content (ids and index excluded). */
+    /**
+     * A hex SHA-256 of the row's canonical JSON content (ids and index excluded).
+     *
+     * @throws DatasetException when a column holds a value Jackson cannot write as JSON; the message
+     *     names the row, the column and the value's type (rows of a method are checked as they are
+     *     read, so this concerns rows made elsewhere)
+     */
     public String contentHash() {
-        return ContentHash.of(columns);
+        return ContentHash.of(this);
     }
 }

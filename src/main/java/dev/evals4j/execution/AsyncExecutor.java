@@ -36,7 +36,9 @@ import java.util.random.RandomGenerator;
  * cancelled and end {@code DID_NOT_RUN}.
  *
  * <p>Thread-safety: {@link #run} may be called from any thread, also for several runs at once
- * (they share the strategy and pacer); {@link #stop()} from any thread. Listener callbacks happen
+ * (they share the strategy and pacer); {@link #stop()} from any thread. The inputs iterator need
+ * not be thread-safe: only the run's input reader reads it, and {@code run} returns only after that
+ * thread has ended, so the caller may then read on or close the inputs' source. Listener callbacks happen
  * only on the run's dispatcher thread (the caller's), one at a time. While a run is active, a JVM shutdown hook
  * stops it and waits (up to the grace period plus a second) for it to finish recording.
  *

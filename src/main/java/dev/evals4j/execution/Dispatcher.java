@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Exactly one thread, the one calling {@link #run()} (the caller of {@link AsyncExecutor#run}), reads and writes the state below (retry
  * queue, in-flight calls, item records, stop mode) and makes every listener and strategy call.
  * Other threads only post {@link Event}s: workers when an attempt ends, the {@link InputReader}
- * when an input arrives or the inputs end, {@link #requestStop()} from anywhere. The loop never
+ * when an input arrives or the inputs end, {@link #requestStop()} from anywhere. The inputs
+ * iterator belongs to the reader thread until {@link #run()} has joined it, then to the caller. The loop never
  * sleeps blindly: it waits on the event queue until the earliest of the next retry's not-before
  * time, the pacer's next permit, the next attempt deadline and the end of the stop grace period.
  *
@@ -143,7 +144,7 @@ final class Dispatcher<I, O> {
             finishUnstarted();
             cancelInFlight();
         } finally {
-            reader.interrupt();
+            stopReader();
             workers.shutdown();
         }
         ExecutionSummary summary = counter.summary(strategy.limit(), stoppedByRequest);
@@ -386,6 +387,30 @@ final class Dispatcher<I, O> {
         unstarted.addAll(retries.drain());
         unstarted.sort(Comparator.comparingLong(ItemRecord::index));
         unstarted.forEach(item -> finish(item, settings.fallbackValue(), ExecutionStatus.DID_NOT_RUN));
+    }
+
+    /**
+     * Interrupts the input reader and waits until it has ended, so that the inputs have one owner at a
+     * time: the reader while the run lasts, the caller once {@link #run()} returns (it may read them on,
+     * or close the stream they come from). An iterator that blocks without answering interruption
+     * delays the return until it answers. An interruption of this thread meanwhile is passed on to the
+     * reader and kept for the caller.
+     */
+    private void stopReader() {
+        reader.interrupt();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                reader.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                reader.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void cancelInFlight() {

@@ -7,6 +7,10 @@ import java.util.Iterator;
  * or huge iterator never blocks the dispatcher and is never read further ahead than the channel
  * allows. Reports each item and the end of the inputs (or their failure) through {@code signals}.
  *
+ * <p>The only thread that touches the iterator while it runs; the {@link Dispatcher} interrupts it
+ * and joins it before its run returns, so the iterator is never read after that (nor while the
+ * caller closes what it reads from).
+ *
  * @param <I> the input type
  */
 final class InputReader<I> implements Runnable {

@@ -110,8 +110,8 @@ public final class InMemoryResultStore implements ResultStore {
         TreeMap<RunKey, RunRecord> runs = runsOf(experimentId, "update the scores of run " + key);
         RunRecord stored = runs.get(key);
         if (stored == null) {
-            throw failures.fail(new StoreException("Cannot update the scores of run " + key + " of experiment "
-                    + experimentId + ": no such run is stored (re-score only stored runs)"));
+            throw new StoreException("Cannot update the scores of run " + key + " of experiment "
+                    + experimentId + ": no such run is stored (re-score only stored runs)");
         }
         runs.put(key, stored.withScores(Redactor.redactText(scoresJson)));
     }

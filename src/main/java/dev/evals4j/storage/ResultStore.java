@@ -19,10 +19,10 @@ import java.util.stream.Stream;
  * after a failure); a {@code DID_NOT_RUN} one is replaced by any later record. Resume relies on
  * this: a pair that completed once is never run, nor overwritten, again.
  *
- * <p><b>Writes</b> ({@link #record}, {@link #updateScores}) are asynchronous and may be batched;
- * {@link #flush()} makes them durable. <b>Reads</b> ({@link #lookup}, {@link #runs}, {@link
- * #runCounts}) first wait for every write made before them, so a thread reads its own writes.
- * Experiment operations are synchronous.
+ * <p><b>Writes</b> ({@link #record}) are asynchronous and may be batched; {@link #flush()} makes
+ * them durable. <b>Reads</b> ({@link #lookup}, {@link #runs}, {@link #runCounts}) first wait for
+ * every write made before them, so a thread reads its own writes. Experiment operations and
+ * {@link #updateScores} are synchronous.
  *
  * <p><b>Failures</b> are never swallowed: when a background write fails, the store keeps the
  * failure and every later {@link #record}, {@link #updateScores}, {@link #flush()}, read and
@@ -79,9 +79,11 @@ public interface ResultStore extends AutoCloseable {
     void record(RunRecord run);
 
     /**
-     * Replaces the scores of a stored run (re-scoring stored outputs), asynchronously, in order with
-     * the {@link #record records} before it. A key without a stored run makes the write fail, as
-     * described above.
+     * Replaces the scores of a stored run (re-scoring stored outputs), in order with the {@link
+     * #record records} before it, and returns once it is applied.
+     *
+     * @throws StoreException when no run of {@code key} is stored (only this update fails: the store
+     *     keeps working), when an earlier background write failed, or the store is closed
      */
     void updateScores(long experimentId, RunKey key, String scoresJson);
 

@@ -1,6 +1,7 @@
 package dev.evals4j.storage;
 
 import dev.evals4j.execution.ExecutionStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +41,18 @@ final class RunSql {
     static String selectRows(int rowIds) {
         return "SELECT " + COLUMNS + " FROM runs WHERE experiment_id = ? AND row_id IN ("
                 + String.join(", ", Collections.nCopies(rowIds, "?")) + ")";
+    }
+
+    /** Replaces the scores of the run {@code key} of an experiment; returns how many runs changed (0 or 1). */
+    static int updateScores(Connection connection, long experimentId, RunKey key, String scoresJson)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE_SCORES)) {
+            statement.setString(1, scoresJson);
+            statement.setLong(2, experimentId);
+            statement.setString(3, key.rowId());
+            statement.setInt(4, key.repetition());
+            return statement.executeUpdate();
+        }
     }
 
     /** Binds {@code run} to the parameters of {@link #UPSERT}. */

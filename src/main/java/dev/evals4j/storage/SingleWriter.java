@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -18,23 +19,27 @@ import java.util.function.Supplier;
  * write connection.
  *
  * <p>Callers put commands on a bounded queue. The thread takes whatever is queued (up to the batch
- * size) and commits the runs and score updates among it in one transaction, with the runs sent as
- * one JDBC batch. Synchronous work (experiment operations) and flush barriers run in queue order
- * after the writes before them are committed.
+ * size) and commits the runs among it in one transaction, sent as one JDBC batch. Synchronous work
+ * (experiment operations, score updates) and flush barriers run in queue order after the writes
+ * before them are committed, each in its own transaction: its failure goes to its caller only.
  *
  * <p>When an asynchronous write fails, its transaction is rolled back, the failure is kept in the
  * {@link FailureLatch}, and from then on every command fails with it: nothing after a lost write
  * is stored as if nothing had happened.
  *
+ * <p>Stopping is atomic with respect to submitting: a command is either accepted, and then queued
+ * before the stop command (so the writer handles it before {@link #stop()} returns), or refused
+ * with a {@link StoreException} saying that the store is closed. Submitters share the read side of
+ * {@link #gate} while they check the state and queue their command; {@link #stop()} takes the write
+ * side to mark the writer stopping and queue the stop command.
+ *
  * <p>Thread-safe: any thread may call any method.
  */
 final class SingleWriter {
 
-    private sealed interface Command permits Upsert, ScoreUpdate, Sync, Barrier, Stop {}
+    private sealed interface Command permits Upsert, Sync, Barrier, Stop {}
 
     private record Upsert(RunRecord run) implements Command {}
-
-    private record ScoreUpdate(long experimentId, RunKey key, String scoresJson) implements Command {}
 
     private record Sync(String action, Transaction.SqlWork<?> work, CompletableFuture<Object> result)
             implements Command {}
@@ -52,7 +57,9 @@ final class SingleWriter {
     private final int batchSize;
     private final Thread thread;
     private final List<Command> pending = new ArrayList<>();
-    private volatile boolean stopping;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** Written under the write side of {@link #gate}, read under either side. */
+    private boolean stopping;
 
     SingleWriter(Connection connection, SqlFailures sqlFailures, FailureLatch failures, StoreSettings settings) {
         this.connection = connection;
@@ -70,9 +77,19 @@ final class SingleWriter {
         enqueue(new Upsert(run));
     }
 
-    /** Queues a score update. */
+    /**
+     * Replaces the scores of a stored run in a transaction of its own, after every queued write.
+     *
+     * @throws StoreException when no such run is stored; the store keeps working, as the update
+     *     changed nothing
+     */
     void updateScores(long experimentId, RunKey key, String scoresJson) {
-        enqueue(new ScoreUpdate(experimentId, key, scoresJson));
+        int updated = call("update the scores of run " + key + " of experiment " + experimentId,
+                c -> RunSql.updateScores(c, experimentId, key, scoresJson));
+        if (updated == 0) {
+            throw new StoreException("Cannot update the scores of run " + key + " of experiment " + experimentId
+                    + ": no such run is stored (re-score only stored runs)");
+        }
     }
 
     /** Runs {@code work} in its own transaction on the writer thread, after every queued write, and returns its result. */
@@ -90,18 +107,27 @@ final class SingleWriter {
         await(done);
     }
 
-    /** Commits what is queued, stops the thread and closes the connection. */
+    /**
+     * Commits what is queued, stops the thread and closes the connection. Every command accepted
+     * before is handled (written, or failed into the latch) before this returns; every later one is
+     * refused.
+     */
     void stop() {
-        if (stopping) {
-            return;
-        }
-        stopping = true;
-        if (thread.isAlive()) {
-            try {
-                putUninterruptibly(new Stop());
-            } catch (StoreException writerAlreadyGone) {
-                // The writer thread died; its failure is in the latch.
+        gate.writeLock().lock();
+        try {
+            if (stopping) {
+                return;
             }
+            stopping = true;
+            if (thread.isAlive()) {
+                try {
+                    putUninterruptibly(new Stop());
+                } catch (StoreException writerAlreadyGone) {
+                    // The writer thread died; its failure is in the latch.
+                }
+            }
+        } finally {
+            gate.writeLock().unlock();
         }
         joinUninterruptibly();
         try {
@@ -112,11 +138,16 @@ final class SingleWriter {
     }
 
     private void enqueue(Command command) {
-        failures.throwIfFailed();
-        if (stopping) {
-            throw new StoreException("The result store " + sqlFailures.location() + " is closed");
+        gate.readLock().lock();
+        try {
+            failures.throwIfFailed();
+            if (stopping) {
+                throw new StoreException("The result store " + sqlFailures.location() + " is closed");
+            }
+            putUninterruptibly(command);
+        } finally {
+            gate.readLock().unlock();
         }
-        putUninterruptibly(command);
     }
 
     private Object await(CompletableFuture<Object> future) {
@@ -166,7 +197,7 @@ final class SingleWriter {
 
     /** Handles one command; {@code true} for {@link Stop}. */
     private boolean handle(Command command) {
-        if (command instanceof Upsert || command instanceof ScoreUpdate) {
+        if (command instanceof Upsert) {
             pending.add(command);
             return false;
         }
@@ -200,36 +231,12 @@ final class SingleWriter {
     }
 
     private void writeAll(Connection c) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(RunSql.UPSERT);
-                PreparedStatement scores = c.prepareStatement(RunSql.UPDATE_SCORES)) {
-            int batched = 0;
+        try (PreparedStatement upsert = c.prepareStatement(RunSql.UPSERT)) {
             for (Command command : pending) {
-                if (command instanceof Upsert u) {
-                    RunSql.bind(upsert, u.run());
-                    upsert.addBatch();
-                    batched++;
-                } else if (command instanceof ScoreUpdate update) {
-                    if (batched > 0) {
-                        upsert.executeBatch();
-                        batched = 0;
-                    }
-                    updateScores(scores, update);
-                }
+                RunSql.bind(upsert, ((Upsert) command).run());
+                upsert.addBatch();
             }
-            if (batched > 0) {
-                upsert.executeBatch();
-            }
-        }
-    }
-
-    private static void updateScores(PreparedStatement statement, ScoreUpdate update) throws SQLException {
-        statement.setString(1, update.scoresJson());
-        statement.setLong(2, update.experimentId());
-        statement.setString(3, update.key().rowId());
-        statement.setInt(4, update.key().repetition());
-        if (statement.executeUpdate() == 0) {
-            throw new StoreException("Cannot update the scores of run " + update.key() + " of experiment "
-                    + update.experimentId() + ": no such run is stored (re-score only stored runs)");
+            upsert.executeBatch();
         }
     }
 

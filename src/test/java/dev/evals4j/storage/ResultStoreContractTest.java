@@ -293,6 +293,26 @@ abstract class ResultStoreContractTest {
         }
 
         @Test
+        void aScoreUpdateThatMatchesNoRunFailsAloneAndTheStoreKeepsWorking() {
+            store.record(completed(experiment, "a", "o"));
+            store.record(completed(experiment, "b", "o"));
+            String rescored = ScoreRecord.toJson(List.of(new ScoreRecord("judge", 1.0, true, null)));
+
+            assertThatThrownBy(() -> {
+                store.updateScores(experiment, new RunKey("missing", 0), rescored);
+                store.flush();
+            }).isInstanceOf(StoreException.class).hasMessageContaining("missing#0").hasMessageContaining("no such run");
+
+            store.record(completed(experiment, "c", "o"));
+            store.updateScores(experiment, new RunKey("a", 0), rescored);
+            store.flush();
+            assertThat(store.runCounts(experiment)).containsExactly(Map.entry(COMPLETED, 3L));
+            assertThat(store.lookup(experiment, List.of(new RunKey("a", 0))).get(new RunKey("a", 0)).scores())
+                    .containsExactly(new ScoreRecord("judge", 1.0, true, null));
+            store.close();
+        }
+
+        @Test
         void closedStoreRefusesWrites() {
             store.close();
 

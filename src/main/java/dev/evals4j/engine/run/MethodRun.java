@@ -5,6 +5,7 @@ import dev.evals4j.api.Threshold;
 import dev.evals4j.dataset.DatasetEntry;
 import dev.evals4j.dataset.DatasetSource;
 import dev.evals4j.dataset.Row;
+import dev.evals4j.dataset.UniqueRowIds;
 import dev.evals4j.engine.binding.EvalDefinitionException;
 import dev.evals4j.engine.binding.Fixtures;
 import dev.evals4j.engine.binding.MethodBinding;
@@ -146,9 +147,12 @@ final class MethodRun {
         }).toList();
     }
 
-    /** The runner thread: reads the dataset lazily into the executor and reports how the run ended. */
+    /**
+     * The runner thread: reads the dataset lazily into the executor (a row that repeats an earlier
+     * row's id is malformed) and reports how the run ended.
+     */
     private void runRows(Plan plan) {
-        try (Stream<DatasetEntry> entries = plan.source().open()) {
+        try (Stream<DatasetEntry> entries = UniqueRowIds.open(plan.source())) {
             RowFeed feed = new RowFeed(entries.iterator(), plan.settings().limit(), descriptor.rowSelection(),
                     plan.settings().repetitions(), malformed -> queue.put(new RowEvent.Malformed(malformed)));
             Row first = feed.peekRow();

@@ -3,9 +3,11 @@ package dev.evals4j.storage;
 /**
  * When a newly recorded run replaces the one already stored for its (experiment, row, repetition).
  *
- * <p>Runs are ranked {@code DID_NOT_RUN < FAILED < completed with a failing verdict < completed and
- * passed}. A new record replaces the stored one only if the stored one has not passed and the new
- * one ranks at least as high:
+ * <p>A run of other content (both content hashes known and different: the row was edited since it
+ * was stored) replaces whatever is stored, since the stored result belongs to content that no longer
+ * exists. Otherwise runs are ranked {@code DID_NOT_RUN < FAILED < completed with a failing verdict <
+ * completed and passed}, and a new record replaces the stored one only if the stored one has not
+ * passed and the new one ranks at least as high:
  *
  * <ul>
  *   <li>a passed run is final: a duplicate, a later failure or a {@code DID_NOT_RUN} leaves it
@@ -28,14 +30,21 @@ final class ReplaceRule {
     private static final int PASSED = 3;
 
     /** The rule as an SQL condition of an upsert, over {@code runs} (stored) and {@code excluded} (new). */
-    static final String SQL_CONDITION = rank("runs") + " < " + PASSED + " AND "
-            + rank("excluded") + " >= " + rank("runs");
+    static final String SQL_CONDITION = "(runs.content_hash IS NOT NULL AND excluded.content_hash IS NOT NULL"
+            + " AND runs.content_hash <> excluded.content_hash) OR (" + rank("runs") + " < " + PASSED + " AND "
+            + rank("excluded") + " >= " + rank("runs") + ")";
 
     private ReplaceRule() {}
 
     /** Whether {@code incoming} replaces {@code stored} ({@code null} when nothing is stored). */
     static boolean replaces(RunRecord stored, RunRecord incoming) {
-        return stored == null || (rank(stored) < PASSED && rank(incoming) >= rank(stored));
+        return stored == null || otherContent(stored, incoming)
+                || (rank(stored) < PASSED && rank(incoming) >= rank(stored));
+    }
+
+    private static boolean otherContent(RunRecord stored, RunRecord incoming) {
+        return stored.contentHash() != null && incoming.contentHash() != null
+                && !stored.contentHash().equals(incoming.contentHash());
     }
 
     private static int rank(RunRecord run) {

@@ -159,6 +159,25 @@ abstract class ResultStoreContractTest {
                     .isTrue();
         }
 
+        @Test
+        void aRunOfEditedRowContentReplacesWhateverIsStored() {
+            store.record(completed(experiment, "r1", "old content passed"));
+            RunRecord edited = run(experiment, "r1", 0, FAILED, "new content");
+
+            store.record(withHash(edited, "hash-edited"));
+
+            assertThat(statusOf("r1")).isEqualTo(FAILED);
+            assertThat(store.lookup(experiment, List.of(new RunKey("r1", 0))).get(new RunKey("r1", 0)).contentHash())
+                    .isEqualTo("hash-edited");
+            store.record(completed(experiment, "r1", "the old content again"));
+            assertThat(outputOf("r1")).isEqualTo("\"the old content again\"");
+        }
+
+        private RunRecord withHash(RunRecord run, String contentHash) {
+            return new RunRecord(run.experimentId(), run.rowId(), run.repetition(), run.status(), run.outputJson(),
+                    run.scoresJson(), run.error(), run.history(), run.attempts(), run.start(), run.end(), contentHash);
+        }
+
         private RunRecord failingVerdict(String rowId, String output) {
             return completed(experiment, rowId, output)
                     .withScores(ScoreRecord.toJson(List.of(new ScoreRecord("exact", 0.0, false, "expected 4"))));

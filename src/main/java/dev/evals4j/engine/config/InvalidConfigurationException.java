@@ -4,7 +4,8 @@ import org.junit.platform.commons.JUnitException;
 
 /**
  * A configuration parameter is unknown or has a value the engine cannot use. The message names the
- * key, the value and what is allowed. Thrown during discovery, so the run fails before any row runs.
+ * key, the value and what is allowed. Found during discovery and reported there as a discovery issue, so
+ * the engine fails before any row runs while the other engines of the run still run.
  */
 public final class InvalidConfigurationException extends JUnitException {
 

@@ -74,7 +74,7 @@ public final class ConfigKeys {
     /** Where results are stored: sqlite, none, or a JDBC URL. */
     public static final ConfigKey<String> STORAGE = ConfigKey.of("evals4j.storage",
             "sqlite, none, or a JDBC URL (jdbc:sqlite:..., jdbc:postgresql:...)", ConfigKeys::parseStorage, "",
-            "`sqlite` (`" + ResultStores.DEFAULT_FILE.toString().replace('\\', '/') + "`), `none` (memory only)"
+            "`sqlite` (`" + slashed(ResultStores.DEFAULT_FILE) + "`), `none` (memory only)"
                     + " or a JDBC URL")
             .withDefault(EngineConfig.DEFAULT_STORAGE, "`" + EngineConfig.DEFAULT_STORAGE + "`");
     /** How many times each row runs. */
@@ -101,7 +101,7 @@ public final class ConfigKeys {
     /** The directory {@code summary.json} is written to. */
     public static final ConfigKey<Path> REPORT_DIR = ConfigKey.of("evals4j.reportDir", "a directory path",
             ConfigKeys::parsePath, "", "where `summary.json` (every method's aggregates) is written")
-            .withDefault(SummaryFile.DEFAULT_DIRECTORY, "`target/evals4j`");
+            .withDefault(SummaryFile.DEFAULT_DIRECTORY, "`" + slashed(SummaryFile.DEFAULT_DIRECTORY) + "`");
     /** How long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM. */
     public static final ConfigKey<Duration> SHUTDOWN_GRACE = ConfigKey.of("evals4j.shutdownGrace", Durations.SYNTAX,
             Durations::parse, "", "how long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM")
@@ -130,6 +130,11 @@ public final class ConfigKeys {
         return "| key | default | meaning |\n| --- | --- | --- |\n" + ALL.stream()
                 .map(k -> "| `" + k.name() + "` | " + k.defaultText() + " | " + k.meaning() + " |\n")
                 .collect(Collectors.joining());
+    }
+
+    /** {@code path} as the documentation writes it, whatever the platform's separator. */
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     private static String oneOf(List<String> values) {

@@ -69,7 +69,7 @@ public final class ConfigKeys {
     /** The name of the experiment results are recorded under. */
     public static final ConfigKey<String> EXPERIMENT = ConfigKey.of("evals4j.experiment",
             "a name of letters, digits, '.', '_' and '-' (at most 128)",
-            s -> Optional.of(s).filter(EXPERIMENT_NAME.asPredicate()), "new per run",
+            s -> Optional.of(s).filter(EXPERIMENT_NAME.asMatchPredicate()), "new per run",
             "name an experiment; running again with the same name resumes it");
     /** Where results are stored: sqlite, none, or a JDBC URL. */
     public static final ConfigKey<String> STORAGE = ConfigKey.of("evals4j.storage",

@@ -10,4 +10,9 @@ def report = new File(basedir, 'target/surefire-reports/TEST-it.PlainTest.xml')
 assert report.isFile() : 'the Jupiter test did not run'
 def suite = new groovy.xml.XmlSlurper().parse(report)
 assert suite.@tests.text() == '1' && suite.@failures.text() == '0' && suite.@errors.text() == '0' : "Jupiter: ${suite.attributes()}"
+def evals = new File(basedir, 'target/surefire-reports/TEST-it.TypoEvals.xml')
+assert evals.isFile() : 'the eval class was not reported'
+def evalSuite = new groovy.xml.XmlSlurper().parse(evals)
+assert evalSuite.testcase.error.@message.text().contains('evals4j.concurency.max') : "evals: ${evalSuite.testcase}"
+assert evalSuite.testcase.findAll { it.@name.text() == 'checks' }.isEmpty() : 'a row ran despite the bad configuration'
 return true

@@ -2,18 +2,20 @@ package dev.evals4j.engine;
 
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.config.EngineConfigReader;
+import dev.evals4j.engine.config.InvalidConfigurationException;
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
 import dev.evals4j.engine.discovery.EvalsDiscovery;
 import dev.evals4j.engine.run.EvalsExecution;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
 /**
  * The evals4j JUnit Platform engine (id {@value #ENGINE_ID}): discovers {@code @ForEach} methods
@@ -34,24 +36,43 @@ public final class EvalsTestEngine implements TestEngine {
     /**
      * Reads the configuration and resolves the selectors. Opens no dataset and calls no user code.
      *
-     * <p>An unknown key or a bad value does not throw: it is reported as a discovery issue of severity
-     * {@code ERROR}, whose message names the key, the value and the allowed values. The launcher then logs
-     * it and fails this engine without executing it, while the other engines (Jupiter's tests in the same
-     * module) still run; throwing would hide the message behind "failed to discover tests".
+     * <p>An unknown key or a bad value does not fail discovery: the root carries the error and
+     * {@link #execute} fails every class with it. Throwing here would hide the message behind "failed to
+     * discover tests" and stop the other engines; a discovery issue of severity {@code ERROR} would too
+     * under Surefire, which discovers class by class before it executes.
      */
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        DiscoveryIssueReporter issues = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId);
+        List<InvalidConfigurationException> problems = new ArrayList<>();
         EngineConfig config = EngineConfigReader.read(request.getConfigurationParameters(), System.getProperties(),
-                problem -> issues.reportIssue(DiscoveryIssue.create(Severity.ERROR, problem.getMessage())));
-        EvalsEngineDescriptor root = new EvalsEngineDescriptor(uniqueId, config);
+                problems::add);
+        EvalsEngineDescriptor root = new EvalsEngineDescriptor(uniqueId, config,
+                problems.isEmpty() ? Optional.empty() : Optional.of(InvalidConfigurationException.combining(problems)));
         EvalsDiscovery.discover(request, root);
         return root;
     }
 
+    /**
+     * Runs the rows; with a wrong configuration runs nothing and fails every class container (which
+     * Surefire, IDEs and the console launcher all report) and the engine with the configuration error,
+     * whose message names each key, its value and the allowed values.
+     */
     @Override
     public void execute(ExecutionRequest request) {
-        new EvalsExecution(System.out).execute(request);
+        EvalsEngineDescriptor root = (EvalsEngineDescriptor) request.getRootTestDescriptor();
+        root.configurationError().ifPresentOrElse(
+                error -> failEveryClass(root, error, request.getEngineExecutionListener()),
+                () -> new EvalsExecution(System.out).execute(request));
+    }
+
+    private static void failEveryClass(EvalsEngineDescriptor root, InvalidConfigurationException error,
+            EngineExecutionListener listener) {
+        listener.executionStarted(root);
+        for (TestDescriptor child : root.getChildren()) {
+            listener.executionStarted(child);
+            listener.executionFinished(child, TestExecutionResult.failed(error));
+        }
+        listener.executionFinished(root, TestExecutionResult.failed(error));
     }
 
     @Override

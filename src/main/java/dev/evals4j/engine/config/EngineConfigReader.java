@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -62,8 +61,7 @@ public final class EngineConfigReader {
         List<InvalidConfigurationException> problems = new ArrayList<>();
         EngineConfig config = read(parameters, System.getProperties(), problems::add);
         if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems.stream().map(Throwable::getMessage)
-                    .collect(Collectors.joining("\n")));
+            throw InvalidConfigurationException.combining(problems);
         }
         return config;
     }

@@ -1,11 +1,13 @@
 package dev.evals4j.engine.config;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.platform.commons.JUnitException;
 
 /**
  * A configuration parameter is unknown or has a value the engine cannot use. The message names the
- * key, the value and what is allowed. Found during discovery and reported there as a discovery issue, so
- * the engine fails before any row runs while the other engines of the run still run.
+ * key, the value and what is allowed. Found during discovery; the engine then fails every class with it
+ * before any row runs, while the other engines of the run still run.
  */
 public final class InvalidConfigurationException extends JUnitException {
 
@@ -14,6 +16,16 @@ public final class InvalidConfigurationException extends JUnitException {
     /** An error with a complete, user-facing message. */
     public InvalidConfigurationException(String message) {
         super(message);
+    }
+
+    /** One error whose message lists every problem of {@code problems}, one per line. */
+    public static InvalidConfigurationException combining(List<InvalidConfigurationException> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problems to combine");
+        }
+        return problems.size() == 1 ? problems.get(0) : new InvalidConfigurationException(
+                problems.size() + " configuration problems:\n" + problems.stream().map(Throwable::getMessage)
+                        .collect(Collectors.joining("\n")));
     }
 
     static InvalidConfigurationException badValue(String key, String value, String allowed) {

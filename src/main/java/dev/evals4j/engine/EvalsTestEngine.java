@@ -54,8 +54,9 @@ public final class EvalsTestEngine implements TestEngine {
 
     /**
      * Runs the rows; with a wrong configuration runs nothing and fails every class container (which
-     * Surefire, IDEs and the console launcher all report) and the engine with the configuration error,
-     * whose message names each key, its value and the allowed values.
+     * Surefire, IDEs and the console launcher all report) with the configuration error, whose message
+     * names each key, its value and the allowed values. The engine itself fails with it only when it has
+     * no class to carry it, so that the message is reported once per class.
      */
     @Override
     public void execute(ExecutionRequest request) {
@@ -72,7 +73,8 @@ public final class EvalsTestEngine implements TestEngine {
             listener.executionStarted(child);
             listener.executionFinished(child, TestExecutionResult.failed(error));
         }
-        listener.executionFinished(root, TestExecutionResult.failed(error));
+        listener.executionFinished(root,
+                root.getChildren().isEmpty() ? TestExecutionResult.failed(error) : TestExecutionResult.successful());
     }
 
     @Override

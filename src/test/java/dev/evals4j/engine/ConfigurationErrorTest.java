@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.engine;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 
@@ -17,7 +18,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * A wrong configuration does not fail discovery (which would hide the message and stop the other
@@ -44,13 +44,14 @@ class ConfigurationErrorTest {
 
         results.testEvents().assertStatistics(stats -> stats.started(0));
         results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(engine(), finishedWithFailure(instanceOf(InvalidConfigurationException.class))))
+                .haveExactly(1, event(engine(), finishedSuccessfully())) // the message is reported once, by the class
                 .haveExactly(1, event(container(PlainEvals.class),
                         finishedWithFailure(instanceOf(InvalidConfigurationException.class))));
         assertThat(results.containerEvents().started().count()).isEqualTo(2); // no method container ran
-        return results.containerEvents().finished().filter(e -> e.getTestDescriptor().getParent().isPresent())
-                .map(Event::getPayload).map(p -> ((TestExecutionResult) p.orElseThrow()).getThrowable().orElseThrow())
-                .findFirst().orElseThrow().getMessage();
+        Throwable error = results.containerEvents().failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(error.getStackTrace()).isEmpty(); // the console shows the message, not the engine's parsing
+        return error.getMessage();
     }
 
     @Test
@@ -74,6 +75,15 @@ class ConfigurationErrorTest {
         assertThat(failure(Map.of("evals4j.progress", "sometimes"))).isEqualTo(
                 "Invalid value 'sometimes' for configuration parameter 'evals4j.progress': "
                         + "allowed one of auto, bar, lines, off");
+    }
+
+    @Test
+    void withoutAnEvalClassTheEngineCarriesTheError() {
+        EngineExecutionResults results = EngineTestKitSupport.run(Map.of("evals4j.progress", "sometimes"),
+                selectClass(ConfigurationErrorTest.class));
+
+        results.containerEvents().assertThatEvents().haveExactly(1,
+                event(engine(), finishedWithFailure(instanceOf(InvalidConfigurationException.class))));
     }
 
     @Test

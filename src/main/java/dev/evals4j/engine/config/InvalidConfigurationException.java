@@ -13,9 +13,12 @@ public final class InvalidConfigurationException extends JUnitException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An error with a complete, user-facing message. */
+    /**
+     * An error with a complete, user-facing message. It has no stack trace: that would show the engine's
+     * parsing, not where the user's mistake is, and bury the message in the console.
+     */
     public InvalidConfigurationException(String message) {
-        super(message);
+        super(message, null, true, false);
     }
 
     /** One error whose message lists every problem of {@code problems}, one per line. */

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Throughput hill-climbing, after dotevals' {@code Adaptive} and with its defaults, without its two
+ * Throughput hill-climbing, after dotevals' {@code Adaptive} and with its tuning defaults (the limits'
+ * defaults are the engine's, see {@link Builder}), without its two
  * flaws: here it sees every error, timeout and rate limit, and flat throughput is not an
  * improvement.
  *
@@ -81,12 +82,8 @@ import java.util.Objects;
  */
 public final class Adaptive implements ConcurrencyStrategy {
 
-    /** Starting limit. */
-    public static final int DEFAULT_INITIAL_CONCURRENCY = 5;
     /** Lowest limit. */
     public static final int DEFAULT_MIN_CONCURRENCY = 1;
-    /** Highest limit. */
-    public static final int DEFAULT_MAX_CONCURRENCY = 100;
     /** Longest measurement when fewer than {@link #DEFAULT_THROUGHPUT_WINDOW} successes arrive. */
     public static final Duration DEFAULT_ADAPTATION_INTERVAL = Duration.ofSeconds(2);
     /** Successes a measurement needs to complete early. */
@@ -391,13 +388,17 @@ public final class Adaptive implements ConcurrencyStrategy {
                 + maxConcurrency + "]]";
     }
 
-    /** Builds an {@link Adaptive}; every setting starts at dotevals' default. Not thread-safe. */
+    /**
+     * Builds an {@link Adaptive}; every setting starts at dotevals' default, the limits at the engine's
+     * ({@link ConcurrencyStrategies#DEFAULT_NAMED_INITIAL_CONCURRENCY},
+     * {@link ConcurrencyStrategies#DEFAULT_MAX_CONCURRENCY}). Not thread-safe.
+     */
     public static final class Builder {
 
         private Ticker ticker = Ticker.system();
-        private int initialConcurrency = DEFAULT_INITIAL_CONCURRENCY;
+        private int initialConcurrency = ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY;
         private int minConcurrency = DEFAULT_MIN_CONCURRENCY;
-        private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+        private int maxConcurrency = ConcurrencyStrategies.DEFAULT_MAX_CONCURRENCY;
         private Duration adaptationInterval = DEFAULT_ADAPTATION_INTERVAL;
         private int throughputWindow = DEFAULT_THROUGHPUT_WINDOW;
         private double increaseThreshold = DEFAULT_INCREASE_THRESHOLD;

@@ -31,6 +31,16 @@ public final class ConcurrencyStrategies {
 
     private ConcurrencyStrategies() {}
 
+    /**
+     * The highest limit of {@code adaptive}, {@code aimd} and the default strategy when
+     * {@code evals4j.concurrency.max} is not set ({@code sliding} uses {@link SlidingWindow#DEFAULT_MAX_CONCURRENCY}).
+     */
+    public static final int DEFAULT_MAX_CONCURRENCY = 100;
+    /**
+     * Where a named {@code adaptive} or {@code aimd} strategy starts when {@code evals4j.concurrency.initial}
+     * is not set (dotevals' start).
+     */
+    public static final int DEFAULT_NAMED_INITIAL_CONCURRENCY = 5;
     /** Where the default strategy starts: high enough to reach a large limit within a few doublings. */
     public static final int DEFAULT_INITIAL_CONCURRENCY = 10;
     /** Share of a perfectly scaling gain a doubling of the default strategy must buy to be kept. */
@@ -87,6 +97,18 @@ public final class ConcurrencyStrategies {
                 .ticker(ticker)
                 .build();
         return new Throttle(strategy, pacer);
+    }
+
+    /**
+     * The highest limit when {@code evals4j.concurrency.max} is not set, under the strategy called
+     * {@code name} (one of {@link #NAMES}, or empty for the default strategy).
+     */
+    public static int defaultMaxConcurrency(String name) {
+        return switch (name) {
+            case SLIDING -> SlidingWindow.DEFAULT_MAX_CONCURRENCY;
+            case SEQUENTIAL -> 1;
+            default -> DEFAULT_MAX_CONCURRENCY;
+        };
     }
 
     /**

@@ -5,9 +5,7 @@ import java.lang.reflect.Modifier;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -71,25 +69,6 @@ final class HttpSignals {
         return response(t).flatMap(r -> fromHeaders(r.headers()));
     }
 
-    /**
-     * Parses a {@code Retry-After} header value: delay seconds (decimals tolerated) or an HTTP date.
-     */
-    static Optional<Duration> parseRetryAfter(String value, ZonedDateTime now) {
-        String trimmed = value.trim();
-        try {
-            double seconds = Double.parseDouble(trimmed);
-            return seconds >= 0 ? Optional.of(Duration.ofMillis(Math.round(seconds * 1000))) : Optional.empty();
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(now, at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
-    }
-
     private static Optional<HttpResponse<?>> response(Throwable t) {
         for (String name : RESPONSE_METHODS) {
             Optional<Object> value = call(t, name);
@@ -117,7 +96,7 @@ final class HttpSignals {
             return Optional.of(Duration.ofMillis(Math.round(seconds.doubleValue() * 1000)));
         }
         if (unwrapped instanceof String text) {
-            return parseRetryAfter(text, ZonedDateTime.now());
+            return RetryAfter.parse(text, Instant.now());
         }
         return Optional.empty();
     }
@@ -131,15 +110,7 @@ final class HttpSignals {
         } else {
             return Optional.empty();
         }
-        Optional<String> millis = header(map, "retry-after-ms");
-        if (millis.isPresent()) {
-            try {
-                return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(millis.get().trim()))));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
-        }
-        return header(map, "retry-after").flatMap(v -> parseRetryAfter(v, ZonedDateTime.now()));
+        return RetryAfter.fromHeaders(name -> header(map, name), Instant.now());
     }
 
     private static Optional<String> header(Map<?, ?> headers, String name) {

@@ -3,10 +3,7 @@ package dev.evals4j.execution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -22,22 +19,12 @@ import java.util.random.RandomGenerator;
  */
 public final class RetryPolicy {
 
-    /** Key of the attempt budget: an integer of at least 1. */
-    public static final String MAX_ATTEMPTS_KEY = "evals4j.retry.maxAttempts";
-    /** Key of the wait: {@code none}, {@code fixed:<duration>} or {@code exponential:<initial>..<max>}. */
-    public static final String WAIT_KEY = "evals4j.retry.wait";
-
     /** The default attempt budget: the first call and 3 retries. */
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
     /** The default first wait of the exponential back-off. */
     public static final Duration DEFAULT_INITIAL_WAIT = Duration.ofSeconds(1);
     /** The default longest wait of the exponential back-off. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
-
-    private static final String KEY_PREFIX = "evals4j.retry.";
-    private static final String WAIT_FORMS =
-            "none, fixed:<duration> or exponential:<initial>..<max>, where a duration is a whole number"
-                    + " followed by ms, s, m or h (e.g. 500ms, 2s, 1m)";
 
     private static final RetryPolicy DEFAULTS = builder().build();
 
@@ -112,88 +99,6 @@ public final class RetryPolicy {
                 || t instanceof UnsupportedOperationException
                 || t instanceof IndexOutOfBoundsException
                 || t instanceof ArithmeticException;
-    }
-
-    /**
-     * Builds a policy from configuration keys, starting from {@link #defaults()}. Reads
-     * {@value #MAX_ATTEMPTS_KEY} (an integer of at least 1) and {@value #WAIT_KEY} ({@code none},
-     * {@code fixed:2s}, {@code exponential:1s..30s}; exponential waits keep the default jitter).
-     * Keys outside {@code evals4j.retry.} are ignored.
-     *
-     * @throws IllegalArgumentException naming the key, the bad value and the allowed forms, for a bad
-     *     value or an unknown {@code evals4j.retry.*} key
-     */
-    public static RetryPolicy fromKeys(Map<String, String> keys) {
-        Builder builder = builder();
-        Set<String> unknown = new TreeSet<>();
-        for (Map.Entry<String, String> entry : keys.entrySet()) {
-            String key = entry.getKey();
-            if (!key.startsWith(KEY_PREFIX)) {
-                continue;
-            }
-            String value = Objects.requireNonNullElse(entry.getValue(), "").trim();
-            switch (key) {
-                case MAX_ATTEMPTS_KEY -> builder.maxAttempts(parseMaxAttempts(value));
-                case WAIT_KEY -> parseWait(value, builder);
-                default -> unknown.add(key);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown retry key(s) " + unknown + "; allowed keys: "
-                    + MAX_ATTEMPTS_KEY + ", " + WAIT_KEY);
-        }
-        return builder.build();
-    }
-
-    private static int parseMaxAttempts(String value) {
-        try {
-            int attempts = Integer.parseInt(value);
-            if (attempts >= 1) {
-                return attempts;
-            }
-        } catch (NumberFormatException notAnInteger) {
-            // reported below
-        }
-        throw new IllegalArgumentException(MAX_ATTEMPTS_KEY + ": invalid value '" + value
-                + "'; allowed: a whole number of at least 1 (1 means no retries)");
-    }
-
-    private static void parseWait(String value, Builder builder) {
-        try {
-            if (value.equals("none")) {
-                builder.waitNone();
-                return;
-            }
-            if (value.startsWith("fixed:")) {
-                builder.waitFixed(parseDuration(value.substring("fixed:".length())));
-                return;
-            }
-            if (value.startsWith("exponential:")) {
-                String[] bounds = value.substring("exponential:".length()).split("\\.\\.", -1);
-                if (bounds.length == 2) {
-                    builder.waitExponential(parseDuration(bounds[0]), parseDuration(bounds[1]));
-                    return;
-                }
-            }
-        } catch (IllegalArgumentException bad) {
-            throw new IllegalArgumentException(
-                    WAIT_KEY + ": invalid value '" + value + "' (" + bad.getMessage() + "); allowed: " + WAIT_FORMS, bad);
-        }
-        throw new IllegalArgumentException(WAIT_KEY + ": invalid value '" + value + "'; allowed: " + WAIT_FORMS);
-    }
-
-    private static Duration parseDuration(String text) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)").matcher(text.trim());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
     }
 
     /** Whether {@code failure} may be retried (if attempts remain). */

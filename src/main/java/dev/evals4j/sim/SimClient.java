@@ -3,6 +3,7 @@ package dev.evals4j.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evals4j.execution.RetryAfter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -187,7 +188,7 @@ public final class SimClient {
     private String read(HttpResponse<byte[]> response) throws IOException {
         int status = response.statusCode();
         if (status == ProviderRateLimitException.TOO_MANY_REQUESTS) {
-            Duration wait = RetryAfterHeader.parse(response.headers(), clock).orElse(null);
+            Duration wait = RetryAfter.fromHeaders(response.headers()::firstValue, clock.instant()).orElse(null);
             throw new ProviderRateLimitException("HTTP 429 (rate limited) from " + endpoint
                     + (wait == null ? "" : ", retry after " + wait.toMillis() + " ms") + ": " + excerpt(response.body()),
                     wait);

@@ -9,6 +9,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -93,14 +94,14 @@ class RateLimitClassifierTest {
 
     @Test
     void parsesRetryAfterSecondsAndHttpDates() {
-        ZonedDateTime now = ZonedDateTime.of(2026, 2, 14, 5, 30, 0, 0, ZoneOffset.UTC);
+        Instant now = ZonedDateTime.of(2026, 2, 14, 5, 30, 0, 0, ZoneOffset.UTC).toInstant();
 
-        assertThat(HttpSignals.parseRetryAfter("120", now)).contains(Duration.ofSeconds(120));
-        assertThat(HttpSignals.parseRetryAfter("0.5", now)).contains(Duration.ofMillis(500));
-        assertThat(HttpSignals.parseRetryAfter("Sat, 14 Feb 2026 05:30:30 GMT", now)).contains(Duration.ofSeconds(30));
-        assertThat(HttpSignals.parseRetryAfter("Sat, 14 Feb 2026 05:29:00 GMT", now)).contains(Duration.ZERO);
-        assertThat(HttpSignals.parseRetryAfter("soon", now)).isEmpty();
-        assertThat(HttpSignals.parseRetryAfter("-3", now)).isEmpty();
+        assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
+        assertThat(RetryAfter.parse("0.5", now)).contains(Duration.ofMillis(500));
+        assertThat(RetryAfter.parse("Sat, 14 Feb 2026 05:30:30 GMT", now)).contains(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse("Sat, 14 Feb 2026 05:29:00 GMT", now)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("soon", now)).isEmpty();
+        assertThat(RetryAfter.parse("-3", now)).isEmpty();
     }
 
     /** An exception that carries the JDK client's response, as a thin client would throw. */

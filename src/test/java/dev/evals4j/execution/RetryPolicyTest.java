@@ -12,15 +12,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** {@link RetryPolicy}: defaults, delays under a seeded generator, and parsing of keys. */
+/** {@link RetryPolicy}: defaults and delays under a seeded generator (its key is parsed by {@code RetryWait}). */
 class RetryPolicyTest {
-
-    private static final String WAIT_FORMS = "allowed: none, fixed:<duration> or exponential:<initial>..<max>, where"
-            + " a duration is a whole number followed by ms, s, m or h (e.g. 500ms, 2s, 1m)";
 
     private static long seconds(long s) {
         return Duration.ofSeconds(s).toNanos();
@@ -91,58 +86,6 @@ class RetryPolicyTest {
                 new IllegalStateException("bug", new IOException("not the point")));
 
         assertThat(notRetried).allSatisfy(t -> assertThat(RetryPolicy.defaults().isRetryable(t)).as(t.toString()).isFalse());
-    }
-
-    @Test
-    void parsesGoodKeys() {
-        RetryPolicy fixed = RetryPolicy.fromKeys(Map.of(
-                "evals4j.retry.maxAttempts", "3", "evals4j.retry.wait", "fixed:500ms", "evals4j.timeout", "ignored"));
-        RetryPolicy exponential = RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "exponential:2s..1m"));
-        RetryPolicy none = RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "none"));
-        SplittableRandom random = new SplittableRandom(1);
-
-        assertThat(fixed.maxAttempts()).isEqualTo(3);
-        assertThat(fixed.delayNanos(2, random)).isEqualTo(Duration.ofMillis(500).toNanos());
-        assertThat(exponential.maxAttempts()).isEqualTo(4);
-        assertThat(exponential.delayNanos(10, random)).isBetween(seconds(30), seconds(60));
-        assertThat(none.delayNanos(5, random)).isZero();
-        assertThat(RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "fixed:1h")).delayNanos(1, random))
-                .isEqualTo(Duration.ofHours(1).toNanos());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "three", ""})
-    void rejectsBadMaxAttempts(String value) {
-        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.maxAttempts", value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("evals4j.retry.maxAttempts: invalid value '" + value
-                        + "'; allowed: a whole number of at least 1 (1 means no retries)");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"sometimes", "fixed", "exponential:1s", "exponential:1s..", "fixed:", "linear:1s"})
-    void rejectsBadWaitForms(String value) {
-        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("evals4j.retry.wait: invalid value '" + value + "'")
-                .hasMessageEndingWith(WAIT_FORMS);
-    }
-
-    @Test
-    void rejectsBadDurationsNamingThem() {
-        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "fixed:2x")))
-                .hasMessage("evals4j.retry.wait: invalid value 'fixed:2x' ('2x' is not a duration); " + WAIT_FORMS);
-        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.wait", "exponential:30s..1s")))
-                .hasMessage("evals4j.retry.wait: invalid value 'exponential:30s..1s' (initial wait PT30S exceeds max"
-                        + " wait PT1S); " + WAIT_FORMS);
-    }
-
-    @Test
-    void rejectsUnknownRetryKeysNamingTheAllowedOnes() {
-        assertThatThrownBy(() -> RetryPolicy.fromKeys(Map.of("evals4j.retry.maxAtempts", "3")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown retry key(s) [evals4j.retry.maxAtempts]; allowed keys: evals4j.retry.maxAttempts,"
-                        + " evals4j.retry.wait");
     }
 
     @Test

@@ -1,58 +1,195 @@
 package dev.evals4j.engine.config;
 
+import dev.evals4j.concurrency.ConcurrencyStrategies;
+import dev.evals4j.concurrency.SlidingWindow;
+import dev.evals4j.execution.AsyncExecutor;
+import dev.evals4j.execution.RetryPolicy;
+import dev.evals4j.report.json.SummaryFile;
+import dev.evals4j.storage.ResultStores;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The names of the configuration parameters the engine reads (DESIGN.md §5). */
+/**
+ * The registry of the engine's configuration keys: each declared once, with its name, what it accepts,
+ * its default and its parser. The reader ({@link EngineConfigReader}), the unknown-key check, the error
+ * messages and the README's table all derive from {@link #ALL}. To add a key, declare it here and add it
+ * to {@link #ALL}. Stateless.
+ */
 public final class ConfigKeys {
 
-    /** {@code true}: every method runs its rows concurrently; {@code false}: every method is sequential. */
-    public static final String CONCURRENT = "concurrent";
     /** The prefix every engine-specific key shares; unknown keys under it are errors. */
     public static final String PREFIX = "evals4j.";
-    /** The concurrency strategy: adaptive, sliding, aimd or sequential. */
-    public static final String STRATEGY = "evals4j.concurrency.strategy";
-    /** The maximum number of rows in flight. */
-    public static final String MAX_CONCURRENCY = "evals4j.concurrency.max";
-    /** The concurrency a strategy starts from. */
-    public static final String INITIAL_CONCURRENCY = "evals4j.concurrency.initial";
-    /** The maximum number of attempts per row, the first included. */
-    public static final String MAX_ATTEMPTS = "evals4j.retry.maxAttempts";
-    /** The wait between attempts, in the executor's retry syntax. */
-    public static final String RETRY_WAIT = "evals4j.retry.wait";
-    /** The timeout of one attempt. */
-    public static final String TIMEOUT = "evals4j.timeout";
-    /** The name of the experiment results are recorded under. */
-    public static final String EXPERIMENT = "evals4j.experiment";
-    /** Where results are stored: sqlite, none, or a JDBC URL. */
-    public static final String STORAGE = "evals4j.storage";
-    /** How many times each row runs. */
-    public static final String REPETITIONS = "evals4j.repetitions";
-    /**
-     * Whether the first row that ends with an error (an exception after its attempts, or a timeout)
-     * stops its method; a failing verdict ({@code false}, a failing score, a thrown assertion) is a
-     * result, not an error, and does not stop it.
-     */
-    public static final String STOP_ON_FIRST_ERROR = "evals4j.stopOnFirstError";
-    /** Only the first N rows run. */
-    public static final String LIMIT = "evals4j.limit";
-    /** The console progress display: auto, bar, lines or off. */
-    public static final String PROGRESS = "evals4j.progress";
-    /** Which rows become tests: rows, failures or summary. */
-    public static final String REPORT = "evals4j.report";
-    /** The directory {@code summary.json} is written to; default {@code target/evals4j}. */
-    public static final String REPORT_DIR = "evals4j.reportDir";
-    /** How long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM. */
-    public static final String SHUTDOWN_GRACE = "evals4j.shutdownGrace";
-    /** Re-score the experiment's stored outputs: the names of the scores to add, separated by commas. */
-    public static final String RESCORE = "evals4j.rescore";
-    /** Which stored rows a resumed experiment runs again: errors (the default) or failures (biased). */
-    public static final String RESUME_RERUN = "evals4j.resume.rerun";
 
-    /** Every {@code evals4j.*} key the engine knows. */
-    public static final Set<String> KNOWN = Set.of(
-            STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY, MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT,
-            STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS, REPORT, REPORT_DIR, SHUTDOWN_GRACE,
-            RESCORE, RESUME_RERUN);
+    private static final String POSITIVE_INTEGER = "a positive integer";
+    private static final String TRUE_OR_FALSE = "true or false";
+    private static final Pattern EXPERIMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    /** {@code true}: every method runs its rows concurrently; {@code false}: every method is sequential. */
+    public static final ConfigKey<Boolean> CONCURRENT = ConfigKey.of("concurrent", TRUE_OR_FALSE,
+            ConfigKeys::parseBoolean, "async evals concurrent, sync evals sequential",
+            "`true`: sync evals run their rows concurrently too; `false`: every eval runs one row at a time");
+    /** The concurrency strategy: one of {@link ConcurrencyStrategies#NAMES}. */
+    public static final ConfigKey<String> STRATEGY = ConfigKey.of("evals4j.concurrency.strategy",
+            oneOf(ConcurrencyStrategies.NAMES), s -> oneOf(ConcurrencyStrategies.NAMES, s), "the default pair",
+            ConcurrencyStrategies.NAMES.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "))
+                    + " (`sliding` is fixed at the maximum); unset: `Adaptive` (slow start, then a throughput hill-climb that backs"
+                    + " off on timeouts and frequent errors) plus an `AdaptiveRateLimiter` that paces request starts after"
+                    + " the first 429 at the rate the provider admits (the benchmark's winner)");
+    /** The maximum number of rows in flight. */
+    public static final ConfigKey<Integer> MAX_CONCURRENCY = ConfigKey.of("evals4j.concurrency.max", POSITIVE_INTEGER,
+            ConfigKeys::parsePositiveInt, "`" + ConcurrencyStrategies.DEFAULT_MAX_CONCURRENCY + "` (`sliding`: `"
+                    + SlidingWindow.DEFAULT_MAX_CONCURRENCY + "`)", "most rows in flight");
+    /** The concurrency a strategy starts from. */
+    public static final ConfigKey<Integer> INITIAL_CONCURRENCY = ConfigKey.of("evals4j.concurrency.initial",
+            POSITIVE_INTEGER, ConfigKeys::parsePositiveInt,
+            "`" + ConcurrencyStrategies.DEFAULT_INITIAL_CONCURRENCY + "` (`adaptive`, `aimd`: `"
+                    + ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY + "`)",
+            "where the strategy starts (at most the maximum)");
+    /** The maximum number of attempts per row, the first included. */
+    public static final ConfigKey<Integer> MAX_ATTEMPTS = ConfigKey.of("evals4j.retry.maxAttempts", POSITIVE_INTEGER,
+            ConfigKeys::parsePositiveInt, "`" + RetryPolicy.DEFAULT_MAX_ATTEMPTS + "`",
+            "attempts per row, the first included (`1`: no retries)");
+    /** The wait between attempts. */
+    public static final ConfigKey<RetryWait> RETRY_WAIT = ConfigKey.of("evals4j.retry.wait", RetryWait.SYNTAX,
+            RetryWait::parse, "`" + RetryWait.defaults() + "`",
+            "`none`, `fixed:2s` or `exponential:1s..30s` (doubling, with jitter)");
+    /** The timeout of one attempt. */
+    public static final ConfigKey<Duration> TIMEOUT = ConfigKey.of("evals4j.timeout", Durations.SYNTAX,
+            Durations::parse, "`" + Durations.format(AsyncExecutor.DEFAULT_TIMEOUT) + "`",
+            "per attempt; a timeout is a failed attempt, and cancels the `CompletionStage` the method returned");
+    /** The name of the experiment results are recorded under. */
+    public static final ConfigKey<String> EXPERIMENT = ConfigKey.of("evals4j.experiment",
+            "a name of letters, digits, '.', '_' and '-' (at most 128)",
+            s -> Optional.of(s).filter(EXPERIMENT_NAME.asMatchPredicate()), "new per run",
+            "name an experiment; running again with the same name resumes it");
+    /** Where results are stored: sqlite, none, or a JDBC URL. */
+    public static final ConfigKey<String> STORAGE = ConfigKey.of("evals4j.storage",
+            "sqlite, none, or a JDBC URL (jdbc:sqlite:..., jdbc:postgresql:...)", ConfigKeys::parseStorage, "",
+            "`sqlite` (`" + slashed(ResultStores.DEFAULT_FILE) + "`), `none` (memory only)"
+                    + " or a JDBC URL")
+            .withDefault(EngineConfig.DEFAULT_STORAGE, "`" + EngineConfig.DEFAULT_STORAGE + "`");
+    /** How many times each row runs. */
+    public static final ConfigKey<Integer> REPETITIONS = ConfigKey.of("evals4j.repetitions", POSITIVE_INTEGER,
+            ConfigKeys::parsePositiveInt, "", "run each row N times; the summary reports agreement and spread")
+            .withDefault(1, "`1`");
+    /**
+     * Whether the first row that ends with an error (an exception after its attempts, a timeout) stops its
+     * method; a failing verdict (false, a failing score, a thrown assertion) is a result and does not stop it.
+     */
+    public static final ConfigKey<Boolean> STOP_ON_FIRST_ERROR = ConfigKey.of("evals4j.stopOnFirstError", TRUE_OR_FALSE,
+            ConfigKeys::parseBoolean, "", "the first row that ends with an error (an exception after its attempts,"
+                    + " a timeout) stops the method (reported aborted, naming the row); a failing verdict (`false`, a"
+                    + " failing score, a thrown assertion) is a result and does not stop it")
+            .withDefault(false, "`false`");
+    /** Only the first N rows run. */
+    public static final ConfigKey<Long> LIMIT = ConfigKey.of("evals4j.limit", POSITIVE_INTEGER,
+            ConfigKeys::parsePositiveLong, "all", "only the first N rows");
+    /** The console progress display. */
+    public static final ConfigKey<ProgressMode> PROGRESS = enumKey("evals4j.progress", ProgressMode.class,
+            "the console progress display").withDefault(ProgressMode.AUTO, "`auto`");
+    /** Which rows become tests. */
+    public static final ConfigKey<ReportMode> REPORT = enumKey("evals4j.report", ReportMode.class,
+            "how many rows become tests (for huge datasets)").withDefault(ReportMode.ROWS, "`rows`");
+    /** The directory {@code summary.json} is written to. */
+    public static final ConfigKey<Path> REPORT_DIR = ConfigKey.of("evals4j.reportDir", "a directory path",
+            ConfigKeys::parsePath, "", "where `summary.json` (every method's aggregates) is written")
+            .withDefault(SummaryFile.DEFAULT_DIRECTORY, "`" + slashed(SummaryFile.DEFAULT_DIRECTORY) + "`");
+    /** How long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM. */
+    public static final ConfigKey<Duration> SHUTDOWN_GRACE = ConfigKey.of("evals4j.shutdownGrace", Durations.SYNTAX,
+            Durations::parse, "", "how long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM")
+            .withDefault(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE,
+                    "`" + Durations.format(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE) + "`");
+    /** Re-score the experiment's stored outputs: the names of the scores to add, separated by commas. */
+    public static final ConfigKey<String> RESCORE = ConfigKey.of("evals4j.rescore",
+            "score names separated by commas", Optional::of, "",
+            "re-score the experiment's stored outputs with the named scores, without calling the model")
+            .withDefault("", "none");
+
+    /** Which stored rows a resumed experiment runs again. */
+    public static final ConfigKey<ResumeRerun> RESUME_RERUN = enumKey("evals4j.resume.rerun", ResumeRerun.class,
+            "which stored rows a resumed experiment runs again: rows that ended with an error (the default), or"
+                    + " also rows with a failing verdict, which biases accuracy upward (a failing row gets another"
+                    + " chance to pass, a passing row never gets one to fail)")
+            .withDefault(ResumeRerun.ERRORS, "`errors`");
+
+    /** Every key the engine reads, in the order the documentation lists them. */
+    public static final List<ConfigKey<?>> ALL = List.of(CONCURRENT, STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY,
+            MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT, STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS,
+            REPORT, REPORT_DIR, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN);
 
     private ConfigKeys() {}
+
+    /** The names of {@link #ALL}. */
+    public static Set<String> names() {
+        return ALL.stream().map(ConfigKey::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The configuration section's table of keys, in Markdown, as the README shows it. */
+    public static String markdownTable() {
+        return "| key | default | meaning |\n| --- | --- | --- |\n" + ALL.stream()
+                .map(k -> "| `" + k.name() + "` | " + k.defaultText() + " | " + k.meaning() + " |\n")
+                .collect(Collectors.joining());
+    }
+
+    /** {@code path} as the documentation writes it, whatever the platform's separator. */
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private static String oneOf(List<String> values) {
+        return "one of " + String.join(", ", values);
+    }
+
+    private static Optional<String> oneOf(List<String> values, String text) {
+        return Optional.of(text.toLowerCase(Locale.ROOT)).filter(values::contains);
+    }
+
+    private static <E extends Enum<E>> ConfigKey<E> enumKey(String name, Class<E> type, String meaning) {
+        List<String> values = Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                .toList();
+        Function<String, Optional<E>> parser =
+                s -> oneOf(values, s).map(v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
+        return ConfigKey.of(name, oneOf(values), parser, "",
+                values.stream().map(v -> "`" + v + "`").collect(Collectors.joining(", ")) + ": " + meaning);
+    }
+
+    private static Optional<Boolean> parseBoolean(String s) {
+        return s.equalsIgnoreCase("true") ? Optional.of(true)
+                : s.equalsIgnoreCase("false") ? Optional.of(false) : Optional.empty();
+    }
+
+    private static Optional<Integer> parsePositiveInt(String s) {
+        return parsePositiveLong(s).filter(v -> v <= Integer.MAX_VALUE).map(Long::intValue);
+    }
+
+    private static Optional<Long> parsePositiveLong(String s) {
+        try {
+            return Optional.of(Long.parseLong(s)).filter(v -> v > 0);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> parseStorage(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        return lower.equals("sqlite") || lower.equals("none") ? Optional.of(lower)
+                : lower.startsWith("jdbc:") && s.length() > "jdbc:".length() ? Optional.of(s) : Optional.empty();
+    }
+
+    private static Optional<Path> parsePath(String s) {
+        try {
+            return s.isEmpty() ? Optional.empty() : Optional.of(Path.of(s));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
 }

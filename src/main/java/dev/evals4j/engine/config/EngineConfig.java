@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param maxConcurrency the maximum rows in flight, or {@code 0} for the strategy's default
  * @param initialConcurrency the starting concurrency, or {@code 0} for the strategy's default
  * @param maxAttempts attempts per row, or {@code 0} for the retry policy's default
- * @param retryWait the retry wait in the executor's syntax, or empty for its default
+ * @param retryWait the wait between attempts, or empty for the retry policy's default
  * @param timeout the timeout of one attempt, or empty for the executor's default
  * @param experiment the experiment name results are recorded under, or empty for none
  * @param storage where results are stored: {@code sqlite}, {@code none} or a JDBC URL
@@ -32,7 +32,7 @@ public record EngineConfig(
         int maxConcurrency,
         int initialConcurrency,
         int maxAttempts,
-        Optional<String> retryWait,
+        Optional<RetryWait> retryWait,
         Optional<Duration> timeout,
         Optional<String> experiment,
         String storage,

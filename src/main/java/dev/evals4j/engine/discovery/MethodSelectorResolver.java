@@ -1,6 +1,7 @@
 package dev.evals4j.engine.discovery;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import dev.evals4j.engine.descriptor.EvalClassDescriptor;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
@@ -8,7 +9,9 @@ import dev.evals4j.engine.descriptor.RowKey;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
@@ -18,6 +21,10 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  * Resolves method selectors and method or row unique ids into {@link ForEachMethodDescriptor}s. A
  * method selector selects every row; a row unique id selects its method with only that row (what an
  * IDE sends to re-run one row). Never opens a dataset: rows are filtered when the method runs.
+ *
+ * <p>As in Jupiter, the class of a method selector is resolved by a class selector, which a class-name
+ * filter may drop, while the class of a unique id is resolved by its own unique id: the user picked that
+ * id, and a filter that decides which classes a scan finds must not make it unresolvable.
  */
 final class MethodSelectorResolver implements SelectorResolver {
 
@@ -28,7 +35,7 @@ final class MethodSelectorResolver implements SelectorResolver {
         if (!EvalClasses.isForEachMethod(method) || !EvalClasses.isEvalClass(type)) {
             return Resolution.unresolved();
         }
-        return resolveMethod(type, method, context, Optional.empty());
+        return resolveMethod(type, method, context, () -> selectClass(type), Optional.empty());
     }
 
     @Override
@@ -48,14 +55,25 @@ final class MethodSelectorResolver implements SelectorResolver {
         if (method.isEmpty() || !EvalClasses.isEvalClass(type.get())) {
             return Resolution.unresolved();
         }
-        return resolveMethod(type.get(), method.get(), context, row);
+        UniqueId classId = prefix(uniqueId, methodIndex);
+        return resolveMethod(type.get(), method.get(), context, () -> selectUniqueId(classId), row);
     }
 
-    private static Resolution resolveMethod(Class<?> type, Method method, Context context, Optional<RowKey> row) {
-        Optional<ForEachMethodDescriptor> descriptor = context.addToParent(() -> selectClass(type),
+    private static Resolution resolveMethod(Class<?> type, Method method, Context context,
+            Supplier<DiscoverySelector> classSelector, Optional<RowKey> row) {
+        Optional<ForEachMethodDescriptor> descriptor = context.addToParent(classSelector,
                 parent -> Optional.of(new ForEachMethodDescriptor(parent.getUniqueId(), type, method)));
         descriptor.ifPresent(d -> row.ifPresentOrElse(d.rowSelection()::select, d.rowSelection()::selectAll));
         return descriptor.map(d -> Resolution.match(Match.exact(d))).orElse(Resolution.unresolved());
+    }
+
+    /** The unique id made of the first {@code length} segments of {@code uniqueId}. */
+    private static UniqueId prefix(UniqueId uniqueId, int length) {
+        UniqueId prefix = uniqueId;
+        while (prefix.getSegments().size() > length) {
+            prefix = prefix.removeLastSegment();
+        }
+        return prefix;
     }
 
     private static int lastIndexOf(List<UniqueId.Segment> segments, String type) {

@@ -1,9 +1,7 @@
 package dev.evals4j.engine.experiment;
 
 import dev.evals4j.engine.config.ConfigKeys;
-import dev.evals4j.engine.config.Durations;
 import dev.evals4j.engine.config.InvalidConfigurationException;
-import dev.evals4j.execution.AsyncExecutor;
 import java.time.Duration;
 import java.util.Objects;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -27,20 +25,17 @@ public record ExperimentConfig(Duration shutdownGrace, String rescore) {
 
     /** The configuration when no key is set. */
     public static ExperimentConfig defaults() {
-        return new ExperimentConfig(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE, "");
+        return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.defaultValue().orElseThrow(),
+                ConfigKeys.RESCORE.defaultValue().orElseThrow());
     }
 
     /**
-     * Reads the keys.
+     * Reads the keys (which discovery has validated already).
      *
      * @throws InvalidConfigurationException naming the key, the value and the allowed values
      */
     public static ExperimentConfig read(ConfigurationParameters parameters) {
-        Duration grace = parameters.get(ConfigKeys.SHUTDOWN_GRACE)
-                .map(value -> Durations.parse(value).orElseThrow(() -> new InvalidConfigurationException(
-                        "Invalid value '" + value + "' for configuration parameter '" + ConfigKeys.SHUTDOWN_GRACE
-                                + "': allowed " + Durations.SYNTAX)))
-                .orElse(AsyncExecutor.DEFAULT_SHUTDOWN_GRACE);
-        return new ExperimentConfig(grace, parameters.get(ConfigKeys.RESCORE).orElse("").trim());
+        return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.readOrDefault(parameters),
+                ConfigKeys.RESCORE.readOrDefault(parameters));
     }
 }

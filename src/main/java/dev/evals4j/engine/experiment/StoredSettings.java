@@ -1,5 +1,6 @@
 package dev.evals4j.engine.experiment;
 
+import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.run.MethodSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,16 +17,16 @@ public final class StoredSettings {
     /** The effective settings of a method, by configuration key. */
     public static Map<String, String> of(MethodSettings settings) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("concurrent", Boolean.toString(settings.concurrent()));
-        settings.strategy().ifPresent(s -> config.put("evals4j.concurrency.strategy", s));
-        putPositive(config, "evals4j.concurrency.max", settings.maxConcurrency());
-        putPositive(config, "evals4j.retry.maxAttempts", settings.maxAttempts());
-        settings.timeout().ifPresent(t -> config.put("evals4j.timeout", t.toString()));
-        config.put("evals4j.repetitions", Integer.toString(settings.repetitions()));
+        config.put(ConfigKeys.CONCURRENT.name(), Boolean.toString(settings.concurrent()));
+        settings.strategy().ifPresent(s -> config.put(ConfigKeys.STRATEGY.name(), s));
+        putPositive(config, ConfigKeys.MAX_CONCURRENCY.name(), settings.maxConcurrency());
+        putPositive(config, ConfigKeys.MAX_ATTEMPTS.name(), settings.maxAttempts());
+        settings.timeout().ifPresent(t -> config.put(ConfigKeys.TIMEOUT.name(), t.toString()));
+        config.put(ConfigKeys.REPETITIONS.name(), Integer.toString(settings.repetitions()));
         if (settings.limit() > 0) {
-            config.put("evals4j.limit", Long.toString(settings.limit()));
+            config.put(ConfigKeys.LIMIT.name(), Long.toString(settings.limit()));
         }
-        config.put("evals4j.stopOnFirstError", Boolean.toString(settings.stopOnFirstError()));
+        config.put(ConfigKeys.STOP_ON_FIRST_ERROR.name(), Boolean.toString(settings.stopOnFirstError()));
         return config;
     }
 

@@ -83,8 +83,7 @@ public final class EvalsExecution {
     /** Writes {@code summary.json}; a failure to write it is logged, never fails the run. */
     private static void writeSummaryFile(List<MethodSummary> summaries, ExecutionRequest request) {
         try {
-            Path directory = request.getConfigurationParameters().get(ConfigKeys.REPORT_DIR)
-                    .map(Path::of).orElse(SummaryFile.DEFAULT_DIRECTORY);
+            Path directory = ConfigKeys.REPORT_DIR.readOrDefault(request.getConfigurationParameters());
             Path file = SummaryFile.write(summaries, Instant.now(), directory);
             LOG.log(Level.DEBUG, () -> "evals4j summary written to " + file.toAbsolutePath());
         } catch (UncheckedIOException e) {

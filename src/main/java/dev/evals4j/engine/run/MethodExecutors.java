@@ -2,10 +2,8 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.concurrency.ConcurrencyStrategies;
 import dev.evals4j.concurrency.RequestPacer;
-import dev.evals4j.concurrency.SlidingWindow;
 import dev.evals4j.concurrency.Throttle;
 import dev.evals4j.concurrency.Ticker;
-import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.execution.AsyncExecutor;
 import dev.evals4j.execution.ExecutionSettings;
@@ -13,8 +11,6 @@ import dev.evals4j.execution.Executor;
 import dev.evals4j.execution.ExecutorFactory;
 import dev.evals4j.execution.RetryPolicy;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Builds the executor of one method from its {@link MethodSettings}: the strategy, the retry policy,
@@ -22,11 +18,6 @@ import java.util.Map;
  * results store hooks in later (by decorating it). Stateless.
  */
 final class MethodExecutors {
-
-    /** The concurrency of the adaptive and AIMD strategies when no maximum is configured. */
-    static final int DEFAULT_MAX_CONCURRENCY = 100;
-    /** Where the adaptive and AIMD strategies start when no initial value is configured. */
-    static final int DEFAULT_INITIAL_CONCURRENCY = 5;
 
     private MethodExecutors() {}
 
@@ -51,19 +42,14 @@ final class MethodExecutors {
                 : ExecutorFactory.forSync(invoker.syncTask(), execution, null);
     }
 
-    /**
-     * The retry policy of the configuration's {@code evals4j.retry.*} keys, with {@code maxAttempts}
-     * (when positive) overriding the configured attempts.
-     *
-     * @throws IllegalArgumentException naming the key and the allowed values when a value is invalid
-     */
+    /** The default retry policy with {@code maxAttempts} (when positive) and the configured wait. */
     static RetryPolicy retryPolicy(int maxAttempts, EngineConfig config) {
-        Map<String, String> keys = new LinkedHashMap<>();
+        RetryPolicy.Builder builder = RetryPolicy.builder();
         if (maxAttempts > 0) {
-            keys.put(ConfigKeys.MAX_ATTEMPTS, Integer.toString(maxAttempts));
+            builder.maxAttempts(maxAttempts);
         }
-        config.retryWait().ifPresent(wait -> keys.put(ConfigKeys.RETRY_WAIT, wait));
-        return RetryPolicy.fromKeys(keys);
+        config.retryWait().ifPresent(wait -> wait.applyTo(builder));
+        return builder.build();
     }
 
     /**
@@ -77,13 +63,11 @@ final class MethodExecutors {
             return ConcurrencyStrategies.defaults(max, Ticker.system());
         }
         int initial = settings.initialConcurrency() > 0 ? Math.min(settings.initialConcurrency(), max)
-                : Math.min(DEFAULT_INITIAL_CONCURRENCY, max);
+                : Math.min(ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY, max);
         return new Throttle(ConcurrencyStrategies.create(name, max, initial, Ticker.system()), RequestPacer.unlimited());
     }
 
     private static int maxConcurrency(MethodSettings settings, String name) {
-        return settings.maxConcurrency() > 0 ? settings.maxConcurrency()
-                : name.equals(ConcurrencyStrategies.SLIDING) ? SlidingWindow.DEFAULT_MAX_CONCURRENCY
-                : DEFAULT_MAX_CONCURRENCY;
+        return settings.maxConcurrency() > 0 ? settings.maxConcurrency() : ConcurrencyStrategies.defaultMaxConcurrency(name);
     }
 }

@@ -2,11 +2,10 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.api.ForEach;
 import dev.evals4j.engine.binding.EvalDefinitionException;
+import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.Durations;
 import dev.evals4j.engine.config.EngineConfig;
-import dev.evals4j.engine.config.EngineConfigReader;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,11 +59,8 @@ public record MethodSettings(boolean concurrent, Optional<String> strategy, int 
     }
 
     private static String strategyName(String name, String method) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!EngineConfigReader.STRATEGIES.contains(lower)) {
-            throw invalid(method, "concurrency", name, "one of " + String.join(", ", EngineConfigReader.STRATEGIES));
-        }
-        return lower;
+        return ConfigKeys.STRATEGY.tryParse(name).orElseThrow(
+                () -> invalid(method, "concurrency", name, ConfigKeys.STRATEGY.allowed()));
     }
 
     private static int positiveOr(int value, int fallback, String method, String attribute) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -37,7 +40,12 @@ class EngineConfigReaderTest {
     }
 
     private static EngineConfig read(Map<String, String> values) {
-        return EngineConfigReader.read(new MapParameters(values));
+        List<InvalidConfigurationException> problems = new ArrayList<>();
+        EngineConfig config = EngineConfigReader.read(new MapParameters(values), new Properties(), problems::add);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+        return config;
     }
 
     @Test
@@ -66,7 +74,7 @@ class EngineConfigReaderTest {
                 Map.entry("unrelated.key", "whatever")));
 
         assertThat(config).isEqualTo(new EngineConfig(Optional.of(true), Optional.of("aimd"), 32, 4, 3,
-                Optional.of("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
+                RetryWait.parse("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
                 ProgressMode.LINES, ReportMode.FAILURES, ResumeRerun.FAILURES));
     }
 
@@ -79,11 +87,38 @@ class EngineConfigReaderTest {
     }
 
     @Test
-    void unknownEvalsKeyNamesTheKeyAndTheKnownKeys() {
+    void unknownEvalsKeyNamesTheKeyTheValueTheNearestKeyAndTheKnownKeys() {
         assertThatThrownBy(() -> read(Map.of("evals4j.concurency.max", "3")))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("'evals4j.concurency.max'")
-                .hasMessageContaining("evals4j.concurrency.max");
+                .hasMessageStartingWith("Unknown configuration parameter 'evals4j.concurency.max' (value '3'):"
+                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.concurrency.initial,");
+    }
+
+    @Test
+    void anUnknownKeyFarFromEveryKnownOneGetsNoSuggestion() {
+        assertThatThrownBy(() -> read(Map.of("evals4j.colour", "blue")))
+                .hasMessageStartingWith("Unknown configuration parameter 'evals4j.colour' (value 'blue'). The evals4j keys are");
+    }
+
+    @Test
+    void unknownKeysAreLookedForInTheSystemPropertiesToo() {
+        Properties system = new Properties();
+        system.setProperty("evals4j.retry.maxAtempts", "3");
+        system.setProperty("user.home", "/home/me");
+        List<InvalidConfigurationException> problems = new ArrayList<>();
+
+        EngineConfigReader.read(new MapParameters(Map.of()), system, problems::add);
+
+        assertThat(problems).singleElement().extracting(Throwable::getMessage).asString()
+                .startsWith("Unknown configuration parameter 'evals4j.retry.maxAtempts' (value '3'):"
+                        + " did you mean evals4j.retry.maxAttempts?");
+    }
+
+    @Test
+    void keysReadOnlyWhenTheRunStartsAreValidatedToo() {
+        assertThatThrownBy(() -> read(Map.of("evals4j.shutdownGrace", "0s")))
+                .hasMessage("Invalid value '0s' for configuration parameter 'evals4j.shutdownGrace': allowed "
+                        + Durations.SYNTAX);
     }
 
     @Test
@@ -91,7 +126,7 @@ class EngineConfigReaderTest {
         assertThatThrownBy(() -> read(Map.of("evals4j.concurrency.strategy", "fast")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid value 'fast' for configuration parameter 'evals4j.concurrency.strategy': "
-                        + "allowed one of adaptive, sliding, aimd, sequential");
+                        + "allowed one of adaptive, aimd, sliding, sequential");
     }
 
     @Test
@@ -100,6 +135,8 @@ class EngineConfigReaderTest {
         assertThatThrownBy(() -> read(Map.of("evals4j.limit", "ten"))).hasMessageContaining("'evals4j.limit'");
         assertThatThrownBy(() -> read(Map.of("concurrent", "yes"))).hasMessageContaining("true or false");
         assertThatThrownBy(() -> read(Map.of("evals4j.timeout", "-3s"))).hasMessageContaining("500ms, 30s");
+        assertThatThrownBy(() -> read(Map.of("evals4j.retry.wait", "exponential:30s..1s")))
+                .hasMessageContaining("'evals4j.retry.wait'").hasMessageContaining("initial at most max");
         assertThatThrownBy(() -> read(Map.of("evals4j.progress", "fancy")))
                 .hasMessageContaining("one of auto, bar, lines, off");
         assertThatThrownBy(() -> read(Map.of("evals4j.report", "all")))
@@ -122,7 +159,9 @@ class EngineConfigReaderTest {
         assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
         assertThat(Durations.parse(" 2 m")).contains(Duration.ofMinutes(2));
         assertThat(Durations.parse("1h")).contains(Duration.ofHours(1));
+        assertThat(Durations.parse("PT30S")).contains(Duration.ofSeconds(30));
         assertThat(Durations.parse("0s")).isEmpty();
+        assertThat(Durations.parseNonNegative("0s")).contains(Duration.ZERO);
         assertThat(Durations.parse("soon")).isEmpty();
     }
 }

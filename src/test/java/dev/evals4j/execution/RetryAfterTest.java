@@ -1,4 +1,4 @@
-package dev.evals4j.sim;
+package dev.evals4j.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RetryAfterHeaderTest {
+class RetryAfterTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2025-01-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -43,6 +43,6 @@ class RetryAfterHeaderTest {
     private java.util.Optional<Duration> parse(Map<String, String> headers) {
         Map<String, List<String>> multi = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, value) -> multi.put(name, List.of(value)));
-        return RetryAfterHeader.parse(HttpHeaders.of(multi, (name, value) -> true), clock);
+        return RetryAfter.fromHeaders(HttpHeaders.of(multi, (name, value) -> true)::firstValue, clock.instant());
     }
 }

@@ -54,8 +54,11 @@ final class CsvSource implements DatasetSource {
             if (e instanceof DatasetException datasetException) {
                 throw datasetException;
             }
+            String problem = e instanceof JsonProcessingException parseFailure
+                    ? "invalid CSV: " + ParseProblems.describe(parseFailure)
+                    : e.getMessage();
             throw new DatasetException("Cannot read the header of CSV dataset " + resource.name() + " ("
-                    + resource.origin() + "): " + e.getMessage(), e);
+                    + resource.origin() + "): " + problem, e);
         }
     }
 
@@ -144,7 +147,7 @@ final class CsvSource implements DatasetSource {
                 done = true;
                 long line = JsonSupport.lineOf(e, parser.currentLocation().getLineNr());
                 return new MalformedEntry(index++, locationOf(line),
-                        "invalid CSV: " + e.getOriginalMessage() + "; the rest of the file is not read");
+                        "invalid CSV: " + ParseProblems.describe(e) + "; the rest of the file is not read");
             }
             if (record == null) {
                 done = true;

@@ -26,12 +26,11 @@ final class JsonSupport {
 
     private JsonSupport() {}
 
-    /** "invalid JSON at column 7: Unexpected character ..." (the first line of Jackson's words). */
+    /** "invalid JSON at column 7: unexpected character 'x'; expected a JSON value". */
     static String invalidJson(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String column = location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
-        String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        return "invalid JSON" + column + ": " + reason;
+        return "invalid JSON" + column + ": " + ParseProblems.describe(e);
     }
 
     /** The 1-based line of an exception, or {@code fallback} when Jackson does not know it. */

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Chooses and builds the executor for a task (the Java answer to Phoenix's
- * {@code get_executor_on_sync_context}), and logs one line saying which and why:
+ * {@code get_executor_on_sync_context}), and logs one line at DEBUG saying which and why (one per
+ * method, so not at INFO; java.util.logging shows it with {@code dev.evals4j.level = FINE}):
  * <ol>
  *   <li>{@link SyncExecutor} when the current thread is already running a call of one of our
  *       executors: a nested concurrent executor must never starve or deadlock a pool;</li>
@@ -135,6 +136,6 @@ public final class ExecutorFactory {
     }
 
     private static void log(Choice choice, Executor<?, ?> executor) {
-        LOG.log(Level.INFO, "evals4j uses {0}: {1}", executor, choice.reason());
+        LOG.log(Level.DEBUG, "evals4j uses {0}: {1}", executor, choice.reason());
     }
 }

@@ -7,7 +7,10 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Runs the evals4j engine on fixture classes, quietly and with retries that do not wait. */
+/**
+ * Runs the evals4j engine on fixture classes, quietly, with retries that do not wait and with results kept
+ * in memory (a test that needs a store passes its own {@code evals4j.storage}).
+ */
 final class EngineTestKitSupport {
 
     private EngineTestKitSupport() {}
@@ -21,6 +24,7 @@ final class EngineTestKitSupport {
                 .selectors(selectors)
                 .configurationParameter("evals4j.progress", "off")
                 .configurationParameter("evals4j.retry.wait", "none")
+                .configurationParameter("evals4j.storage", "none")
                 .configurationParameters(parameters)
                 .execute();
     }

@@ -36,14 +36,19 @@ class ExecutorFactoryTest {
         public void close() {}
     };
 
+    private Level previousLevel;
+
     @BeforeEach
     void captureLog() {
+        previousLevel = log.getLevel();
+        log.setLevel(Level.FINE);
         log.addHandler(capture);
     }
 
     @AfterEach
     void releaseLog() {
         log.removeHandler(capture);
+        log.setLevel(previousLevel);
     }
 
     @Test
@@ -69,7 +74,8 @@ class ExecutorFactoryTest {
         assertThat(async).isInstanceOf(AsyncExecutor.class);
         assertThat(sync).isInstanceOf(SyncExecutor.class);
         assertThat(sync.run(List.of(1, 2)).outputs()).containsExactly(2, 3);
-        assertThat(records).hasSize(2).allMatch(r -> r.getLevel() == Level.INFO);
+        assertThat(records).as("one line per executor, at DEBUG (FINE): it is not news on every run")
+                .hasSize(2).allMatch(r -> r.getLevel() == Level.FINE);
         assertThat(records.get(0).getParameters()[1]).isEqualTo("concurrency is on");
         assertThat(records.get(1).getParameters()[1]).isEqualTo("sequential execution was requested");
     }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark of DESIGN.md §6: every scenario, every contender, each run on a fresh simulated
+ * The benchmark: every scenario, every contender, each run on a fresh simulated
  * provider, one after the other in this JVM. Writes {@code results.json}, {@code results.md} and
  * {@code concurrency.png} to the directory given as the only argument (default
  * {@code target/bench}) and prints the table. {@link Selection} ({@code bench.only}) restricts a run

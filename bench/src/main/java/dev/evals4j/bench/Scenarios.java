@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The five scenarios of DESIGN.md §6, sized so that eight contenders run all of them in under five
+ * The five scenarios of the benchmark, sized so that eight contenders run all of them in under five
  * minutes on two cores: the rate-limited ideals are 6.5 to 8 s, and every scenario has a time cap
  * (at most 12 s) that a slow contender cannot pass.
  */

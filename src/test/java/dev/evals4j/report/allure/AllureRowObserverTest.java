@@ -48,6 +48,7 @@ class AllureRowObserverTest {
             EngineTestKit.engine("evals4j").selectors(selectClass(ReportedEvals.class))
                     .configurationParameter("evals4j.progress", "off")
                     .configurationParameter("evals4j.retry.wait", "none")
+                    .configurationParameter("evals4j.storage", "none")
                     .execute();
         } finally {
             Allure.setLifecycle(previous);

@@ -31,6 +31,7 @@ class SummaryFileTest {
                 .selectors(selectClass(ReportedEvals.class))
                 .configurationParameter("evals4j.progress", "off")
                 .configurationParameter("evals4j.retry.wait", "none")
+                .configurationParameter("evals4j.storage", "none")
                 .configurationParameter("evals4j.reportDir", nested.toString())
                 .execute();
 

@@ -19,7 +19,10 @@ final class ChildJvm {
         this.log = log;
     }
 
-    /** Starts a child with {@code properties} as system properties. */
+    /**
+     * Starts a child with {@code properties} as system properties, in the folder of {@code log}: whatever
+     * it writes relative to its working directory (Allure's results, for one) stays in the test's folder.
+     */
     static ChildJvm start(Map<String, String> properties, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -28,7 +31,8 @@ final class ChildJvm {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ExperimentChild.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(process, log);
     }
 

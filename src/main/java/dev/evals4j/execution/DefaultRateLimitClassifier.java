@@ -1,5 +1,6 @@
 package dev.evals4j.execution;
 
+import dev.evals4j.api.RateLimitedException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

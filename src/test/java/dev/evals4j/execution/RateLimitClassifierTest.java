@@ -2,6 +2,7 @@ package dev.evals4j.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evals4j.api.RateLimitedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.evals4j.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evals4j.api.RateLimitedException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.random.RandomGenerator;

@@ -3,6 +3,7 @@ package dev.evals4j.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.evals4j.api.RateLimitedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

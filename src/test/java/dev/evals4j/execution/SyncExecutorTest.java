@@ -6,6 +6,7 @@ import static dev.evals4j.execution.ExecutionStatus.DID_NOT_RUN;
 import static dev.evals4j.execution.ExecutionStatus.FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evals4j.api.RateLimitedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

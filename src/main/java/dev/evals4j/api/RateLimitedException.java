@@ -1,4 +1,4 @@
-package dev.evals4j.execution;
+package dev.evals4j.api;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * Sequential sync rows get their timeout like every other row: a call that hangs fails its row with
- * a {@link TimeoutException} per attempt, and the method finishes. (Before, such a build hung.)
+ * Every row gets its timeout, in every mode: a call that hangs fails its row with a
+ * {@link TimeoutException} per attempt, and the method finishes. (Sequential sync rows used to hang
+ * the build.)
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SequentialTimeoutTest {
@@ -31,6 +34,15 @@ class SequentialTimeoutTest {
         EngineExecutionResults results = EngineTestKitSupport.run(
                 Map.of("evals4j.storage", "none", "evals4j.timeout", "300ms"),
                 selectMethod(HangingEvals.class, "hangsWithConfiguredTimeout", "java.lang.String"));
+
+        assertRowTimedOutTwiceAndMethodFinished(results);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hangsConcurrently", "neverAnswersSequentially"})
+    void everyOtherModeTimesOutAHangingCallToo(String method) {
+        EngineExecutionResults results = EngineTestKitSupport.run(Map.of("evals4j.storage", "none"),
+                selectMethod(HangingEvals.class, method, "java.lang.String"));
 
         assertRowTimedOutTwiceAndMethodFinished(results);
     }

@@ -75,11 +75,11 @@ final class MethodExecutors {
         String name = settings.strategy().orElse("");
         int max = maxConcurrency(settings, name);
         if (name.isEmpty()) {
-            return ConcurrencyStrategies.defaults(max,
-                    initialConcurrency(settings, ConcurrencyStrategies.DEFAULT_INITIAL_CONCURRENCY, max), Ticker.system());
+            int initial = initialConcurrency(settings, ConcurrencyStrategies.DEFAULT_INITIAL_CONCURRENCY, max);
+            return ConcurrencyStrategies.defaults(max, initial, Ticker.system());
         }
-        return new Throttle(ConcurrencyStrategies.create(name, max,
-                initialConcurrency(settings, DEFAULT_INITIAL_CONCURRENCY, max), Ticker.system()), RequestPacer.unlimited());
+        int initial = initialConcurrency(settings, DEFAULT_INITIAL_CONCURRENCY, max);
+        return new Throttle(ConcurrencyStrategies.create(name, max, initial, Ticker.system()), RequestPacer.unlimited());
     }
 
     private static int initialConcurrency(MethodSettings settings, int strategyDefault, int max) {

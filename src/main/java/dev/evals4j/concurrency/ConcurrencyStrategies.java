@@ -79,10 +79,28 @@ public final class ConcurrencyStrategies {
      */
     public static Throttle defaults(int maxConcurrency, Ticker ticker) {
         requireMax(maxConcurrency);
+        return defaults(maxConcurrency, Math.min(DEFAULT_INITIAL_CONCURRENCY, maxConcurrency), ticker);
+    }
+
+    /**
+     * The {@linkplain #defaults(int, Ticker) default pair}, its strategy's slow start beginning at
+     * {@code initialConcurrency} ({@code evals4j.concurrency.initial}) instead of
+     * {@value #DEFAULT_INITIAL_CONCURRENCY}.
+     *
+     * @param maxConcurrency the highest limit, at least 1
+     * @param initialConcurrency the starting limit, in {@code [1, maxConcurrency]}
+     * @param ticker the time source of both
+     * @return a fresh strategy and pacer, for one executor run
+     * @throws IllegalArgumentException naming the key, the value and the allowed values when a value
+     *     is not acceptable
+     */
+    public static Throttle defaults(int maxConcurrency, int initialConcurrency, Ticker ticker) {
+        requireMax(maxConcurrency);
+        requireInitial(initialConcurrency, maxConcurrency);
         Objects.requireNonNull(ticker, "ticker");
         ConcurrencyStrategy strategy = Adaptive.builder()
                 .maxConcurrency(maxConcurrency)
-                .initialConcurrency(Math.min(DEFAULT_INITIAL_CONCURRENCY, maxConcurrency))
+                .initialConcurrency(initialConcurrency)
                 .requiredGainShare(DEFAULT_REQUIRED_GAIN_SHARE)
                 .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE)
                 .slowStart(true)
@@ -137,13 +155,17 @@ public final class ConcurrencyStrategies {
         if (normalized.equals(SLIDING)) {
             return new SlidingWindow(maxConcurrency);
         }
+        requireInitial(initialConcurrency, maxConcurrency);
+        return normalized.equals(ADAPTIVE)
+                ? new Adaptive(maxConcurrency, initialConcurrency, ticker)
+                : new Aimd(maxConcurrency, initialConcurrency, ticker);
+    }
+
+    private static void requireInitial(int initialConcurrency, int maxConcurrency) {
         if (initialConcurrency < 1 || initialConcurrency > maxConcurrency) {
             throw new IllegalArgumentException("Bad " + INITIAL_KEY + " value " + initialConcurrency
                     + ": must be between 1 and " + MAX_KEY + " (" + maxConcurrency + ")");
         }
-        return normalized.equals(ADAPTIVE)
-                ? new Adaptive(maxConcurrency, initialConcurrency, ticker)
-                : new Aimd(maxConcurrency, initialConcurrency, ticker);
     }
 
     private static void requireMax(int maxConcurrency) {

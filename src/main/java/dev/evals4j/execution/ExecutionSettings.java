@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * pacers hold state, so they are given as suppliers: every executor gets fresh ones.
  *
  * @param concurrent whether concurrency was requested for every task (e.g. {@code -Dconcurrent=true})
- * @param runSync whether the caller asks for sequential execution on its own thread
+ * @param runSync whether the caller asks for sequential execution, one item at a time
  * @param strategy makes the concurrency strategy of each asynchronous executor
  * @param pacer makes the request pacer of each asynchronous executor
  * @param retryPolicy the retry policy
- * @param timeout the per-attempt timeout of asynchronous execution
+ * @param timeout the timeout of every attempt, in either executor
  * @param exitOnError whether the first final failure ends a run
  * @param shutdownGrace how long calls in flight may finish after a stop
  */

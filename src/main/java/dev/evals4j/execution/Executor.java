@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Applies a task to a stream of inputs with retries, recording one {@link ExecutionDetails} per
  * item. The two implementations are {@link AsyncExecutor} (concurrent) and {@link SyncExecutor}
- * (one item at a time on the caller's thread); {@link ExecutorFactory} chooses between them.
+ * (one item at a time, each call on a helper thread it can abandon); {@link ExecutorFactory}
+ * chooses between them.
  *
  * @param <I> the input type
  * @param <O> the output type

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link AsyncExecutor} when the task is asynchronous or concurrency is on;</li>
  *   <li>{@link SyncExecutor} otherwise.</li>
  * </ol>
- * An asynchronous task run by a {@code SyncExecutor} is awaited on the caller's thread, at most
- * the settings' timeout per attempt. Stateless and thread-safe.
+ * Every executor gets the settings' timeout per attempt. An asynchronous task run by a
+ * {@code SyncExecutor} is awaited on the executor's call thread; its stage is cancelled when the
+ * attempt times out or is abandoned. Stateless and thread-safe.
  */
 public final class ExecutorFactory {
 
@@ -105,19 +106,24 @@ public final class ExecutorFactory {
     private static <I, O> Executor<I, O> sync(SyncTask<I, O> task, ExecutionSettings settings, O fallbackValue) {
         return SyncExecutor.builder(task)
                 .retryPolicy(settings.retryPolicy())
+                .timeout(settings.timeout())
                 .exitOnError(settings.exitOnError())
                 .fallbackValue(fallbackValue)
                 .shutdownGrace(settings.shutdownGrace())
                 .build();
     }
 
-    /** Runs an asynchronous task on the caller's thread: starts it and awaits its stage. */
+    /** Runs an asynchronous task as a blocking one: starts it and awaits its stage, cancelling it when abandoned. */
     private static <I, O> SyncTask<I, O> awaiting(AsyncTask<I, O> task, ExecutionSettings settings) {
         long timeoutNanos = settings.timeout().toNanos();
         return (input, attempt) -> {
             CompletableFuture<O> future = task.call(input, attempt).toCompletableFuture();
             try {
                 return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException abandoned) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw abandoned;
             } catch (TimeoutException timeout) {
                 future.cancel(true);
                 throw new TimeoutException("Attempt " + attempt.number() + " of item " + attempt.index()

@@ -3,20 +3,30 @@ package dev.evals4j.execution;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs one item at a time on the caller's thread, with the same {@link RetryPolicy}, statuses and
- * details as the {@link AsyncExecutor}. Rate-limited attempts are retried after the provider's
- * {@code Retry-After} without spending an attempt (Phoenix's sync executor failed them at once).
- * Listener callbacks happen on the caller's thread. There is no per-attempt timeout: the call runs
- * on the caller's thread and cannot be abandoned.
+ * Runs one item at a time, with the same {@link RetryPolicy}, timeout, statuses and details as the
+ * {@link AsyncExecutor}. Rate-limited attempts are retried after the provider's {@code Retry-After}
+ * without spending an attempt (Phoenix's sync executor failed them at once). Listener callbacks
+ * happen on the caller's thread.
+ *
+ * <p>Timeouts: each call runs on the run's {@link CallThread helper thread} while the caller waits
+ * at most the timeout for it. A call that overruns it is interrupted and abandoned, and counts as a
+ * failed attempt ({@link TimeoutException}), retried as the policy says. A call that ignores the
+ * interrupt keeps its (daemon) helper thread until it returns; its result is discarded. An executor
+ * nested inside a call of one of our executors (see {@link ExecutorFactory}) makes its calls on the
+ * caller's thread instead, without a timeout of its own: the enclosing call's timeout bounds them.
  *
  * <p>{@link #stop()} is thread-safe: it cuts short a wait between attempts at once; a call in
- * progress finishes (it runs on the caller's thread and cannot be cancelled), and every later item
- * is not taken. A JVM shutdown hook calls {@code stop()} while {@link #run} is active.
+ * progress gets the shutdown grace period to finish (recorded normally), then is interrupted and
+ * abandoned and its item ends {@link ExecutionStatus#DID_NOT_RUN}; no later item is taken. A JVM
+ * shutdown hook calls {@code stop()} while {@link #run} is active.
  *
  * @param <I> the input type
  * @param <O> the output type
@@ -30,9 +40,11 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
     private final O fallbackValue;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final Duration timeout;
     private final Duration shutdownGrace;
     private final ShutdownHooks shutdownHooks;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Set<PendingCall<O>> pendingCalls = ConcurrentHashMap.newKeySet();
 
     private SyncExecutor(Builder<I, O> builder) {
         this.task = builder.task;
@@ -44,6 +56,7 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
                 ? builder.sleeper
                 : duration -> stopSignal.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         this.random = builder.random;
+        this.timeout = builder.timeout;
         this.shutdownGrace = builder.shutdownGrace;
         this.shutdownHooks = builder.shutdownHooks;
     }
@@ -62,6 +75,7 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
         RetryPlanner planner = new RetryPlanner(retryPolicy, classifier, random);
         Throwable inputFailure = null;
         StopGuard guard = new StopGuard(shutdownHooks, this::stop, shutdownGrace);
+        CallThread calls = new CallThread();
         try {
             long index = 0;
             while (!isStopped() && !safe.failed()) {
@@ -76,13 +90,14 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
                     break;
                 }
                 ItemRecord<I> item = new ItemRecord<>(index++, input);
-                ExecutionDetails details = runItem(item, planner, safe, counter);
+                ExecutionDetails details = runItem(item, planner, safe, counter, calls);
                 counter.add(details);
                 if (exitOnError && details.status() == ExecutionStatus.FAILED) {
                     break;
                 }
             }
         } finally {
+            calls.close();
             guard.close();
         }
         ExecutionSummary summary = counter.summary(1, isStopped());
@@ -95,7 +110,7 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
     }
 
     private ExecutionDetails runItem(ItemRecord<I> item, RetryPlanner planner, SafeListener<I, O> listener,
-            SummaryCounter counter) {
+            SummaryCounter counter, CallThread calls) {
         while (true) {
             Attempt attempt = item.startAttempt();
             if (attempt.isFirst()) {
@@ -104,16 +119,16 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
             counter.inFlight(1);
             long start = System.nanoTime();
             try {
-                O output = task.call(item.input(), attempt);
+                O output = call(item, attempt, calls);
                 item.addExecutionNanos(System.nanoTime() - start);
                 ExecutionStatus status = attempt.isFirst() ? ExecutionStatus.COMPLETED
                         : ExecutionStatus.COMPLETED_WITH_RETRIES;
                 return finish(item, output, item.finish(status), listener);
+            } catch (StoppedDuringCall stopped) {
+                item.addExecutionNanos(System.nanoTime() - start);
+                return finish(item, fallbackValue, item.finish(ExecutionStatus.DID_NOT_RUN), listener);
             } catch (Exception | Error failure) {
                 item.addExecutionNanos(System.nanoTime() - start);
-                if (failure instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
                 RetryPlanner.Plan plan = planner.plan(item, failure, planner.rateLimit(failure));
                 if (!plan.retry()) {
                     return finish(item, fallbackValue, item.finish(ExecutionStatus.FAILED), listener);
@@ -124,6 +139,80 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
                     return finish(item, fallbackValue, item.finish(ExecutionStatus.DID_NOT_RUN), listener);
                 }
             }
+        }
+    }
+
+    /**
+     * Makes one attempt on the helper thread and waits for it, at most the timeout (and, after a
+     * stop, at most the grace period); nested inside one of our calls, makes it on this thread.
+     *
+     * @throws TimeoutException when the call overran the timeout
+     * @throws StoppedDuringCall when a stop came and the call overran the grace period, or this
+     *     thread was interrupted
+     */
+    private O call(ItemRecord<I> item, Attempt attempt, CallThread calls) throws Exception {
+        if (WorkerThreads.isWorkerThread()) {
+            try {
+                return task.call(item.input(), attempt);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw interrupted;
+            }
+        }
+        PendingCall<O> pending = new PendingCall<>();
+        pendingCalls.add(pending);
+        try {
+            if (isStopped()) {
+                pending.requestStop();
+            }
+            calls.start(() -> {
+                try {
+                    pending.finish(task.call(item.input(), attempt), null);
+                } catch (Exception | Error failure) {
+                    pending.finish(null, failure);
+                }
+            });
+            PendingCall.End end;
+            try {
+                end = pending.await(timeout.toNanos(), shutdownGrace.toNanos());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                stop();
+                calls.abandon();
+                throw new StoppedDuringCall();
+            }
+            switch (end) {
+                case FINISHED -> {
+                    Throwable failure = pending.failure();
+                    if (failure instanceof Exception exception) {
+                        throw exception;
+                    }
+                    if (failure instanceof Error error) {
+                        throw error;
+                    }
+                    return pending.output();
+                }
+                case TIMED_OUT -> {
+                    calls.abandon();
+                    throw new TimeoutException("Attempt " + attempt.number() + " of item " + item.index()
+                            + " exceeded the timeout of " + timeout);
+                }
+                default -> {
+                    calls.abandon();
+                    throw new StoppedDuringCall();
+                }
+            }
+        } finally {
+            pendingCalls.remove(pending);
+        }
+    }
+
+    /** The run was stopped while a call was in progress, and the call did not end within the grace period. */
+    private static final class StoppedDuringCall extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StoppedDuringCall() {
+            super(null, null, false, false);
         }
     }
 
@@ -157,11 +246,13 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
     /**
      * {@inheritDoc}
      *
-     * <p>For this executor a call already running on the caller's thread finishes normally.
+     * <p>For this executor a call nested inside another executor's call (so running on the
+     * caller's thread) is not cut short: the enclosing call's own stop and timeout bound it.
      */
     @Override
     public void stop() {
         stopSignal.countDown();
+        pendingCalls.forEach(PendingCall::requestStop);
     }
 
     @Override
@@ -171,12 +262,12 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
 
     @Override
     public String toString() {
-        return "SyncExecutor[" + retryPolicy + ", exitOnError=" + exitOnError + "]";
+        return "SyncExecutor[" + retryPolicy + ", timeout=" + timeout + ", exitOnError=" + exitOnError + "]";
     }
 
     /**
-     * Builds a {@link SyncExecutor}. Defaults: {@link RetryPolicy#defaults()}, exitOnError true,
-     * fallback {@code null}, waits that {@link #stop()} cuts short. Not thread-safe.
+     * Builds a {@link SyncExecutor}. Defaults: {@link RetryPolicy#defaults()}, timeout 60 s,
+     * exitOnError true, fallback {@code null}, waits that {@link #stop()} cuts short. Not thread-safe.
      *
      * @param <I> the input type
      * @param <O> the output type
@@ -185,6 +276,7 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
 
         private final SyncTask<I, O> task;
         private Sleeper sleeper;
+        private Duration timeout = AsyncExecutor.DEFAULT_TIMEOUT;
 
         private Builder(SyncTask<I, O> task) {
             this.task = Objects.requireNonNull(task, "task");
@@ -198,6 +290,19 @@ public final class SyncExecutor<I, O> implements Executor<I, O> {
         /** How to wait between attempts (default: a wait that {@link #stop()} cuts short). */
         public Builder<I, O> sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The longest an attempt may take before it is interrupted, abandoned and counted as failed
+         * (default 60 s).
+         */
+        public Builder<I, O> timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
             return this;
         }
 

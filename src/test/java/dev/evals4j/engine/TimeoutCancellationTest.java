@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 
-import dev.evals4j.engine.fixtures.HangingEvals;
+import dev.evals4j.engine.fixtures.NeverCompletingEvals;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -17,14 +17,14 @@ class TimeoutCancellationTest {
     @Test
     @Timeout(60)
     void aTimeoutCancelsTheStageTheMethodReturned() {
-        HangingEvals.RETURNED.clear();
+        NeverCompletingEvals.RETURNED.clear();
 
-        EngineExecutionResults results = EngineTestKitSupport.run(HangingEvals.class);
+        EngineExecutionResults results = EngineTestKitSupport.run(NeverCompletingEvals.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(3).failed(3));
         results.testEvents().failed().assertThatEvents()
                 .haveExactly(3, finishedWithFailure(instanceOf(TimeoutException.class)));
-        assertThat(HangingEvals.RETURNED).hasSize(3).allSatisfy(stage -> assertThat(stage.isCancelled()).isTrue())
+        assertThat(NeverCompletingEvals.RETURNED).hasSize(3).allSatisfy(stage -> assertThat(stage.isCancelled()).isTrue())
                 .allMatch(CompletableFuture::isDone);
     }
 }

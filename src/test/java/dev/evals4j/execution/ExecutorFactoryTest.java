@@ -99,4 +99,28 @@ class ExecutorFactoryTest {
         assertThat(nestedKinds).hasSize(4).containsOnly(SyncExecutor.class);
         assertThat(records).filteredOn(r -> String.valueOf(r.getParameters()[1]).contains("worker thread")).hasSize(4);
     }
+
+    @Test
+    void anExecutorNestedInASequentialCallRunsItsCallsOnThatCallsThread() {
+        List<Class<?>> nestedKinds = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> sameThread = Collections.synchronizedList(new ArrayList<>());
+        ExecutionSettings concurrent = ExecutionSettings.defaults().withConcurrent(true)
+                .withStrategy(() -> new SlidingWindow(2));
+        Executor<Integer, Integer> outer = ExecutorFactory.forSync((Integer x, Attempt a) -> {
+            Thread outerCall = Thread.currentThread();
+            Executor<Integer, Integer> inner = ExecutorFactory.forSync((Integer y, Attempt b) -> {
+                sameThread.add(Thread.currentThread() == outerCall);
+                return x * y;
+            }, concurrent, 0);
+            nestedKinds.add(inner.getClass());
+            return inner.run(List.of(1, 2)).outputs().stream().mapToInt(Integer::intValue).sum();
+        }, ExecutionSettings.defaults(), -1);
+
+        ExecutionResult<Integer> result = outer.run(List.of(1, 2));
+
+        assertThat(outer).isInstanceOf(SyncExecutor.class);
+        assertThat(result.outputs()).containsExactly(3, 6);
+        assertThat(nestedKinds).containsExactly(SyncExecutor.class, SyncExecutor.class);
+        assertThat(sameThread).hasSize(4).containsOnly(true);
+    }
 }

@@ -53,7 +53,7 @@ public final class ConfigKeys {
             POSITIVE_INTEGER, ConfigKeys::parsePositiveInt,
             "`" + ConcurrencyStrategies.DEFAULT_INITIAL_CONCURRENCY + "` (`adaptive`, `aimd`: `"
                     + ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY + "`)",
-            "where the strategy starts (at most the maximum)");
+            "where the strategy starts (the default's slow start included), at most the maximum");
     /** The maximum number of attempts per row, the first included. */
     public static final ConfigKey<Integer> MAX_ATTEMPTS = ConfigKey.of("evals4j.retry.maxAttempts", POSITIVE_INTEGER,
             ConfigKeys::parsePositiveInt, "`" + RetryPolicy.DEFAULT_MAX_ATTEMPTS + "`",
@@ -65,7 +65,8 @@ public final class ConfigKeys {
     /** The timeout of one attempt. */
     public static final ConfigKey<Duration> TIMEOUT = ConfigKey.of("evals4j.timeout", Durations.SYNTAX,
             Durations::parse, "`" + Durations.format(AsyncExecutor.DEFAULT_TIMEOUT) + "`",
-            "per attempt; a timeout is a failed attempt, and cancels the `CompletionStage` the method returned");
+            "per attempt, in every mode (sequential sync rows included); a timeout is a failed attempt, and cancels"
+                    + " the `CompletionStage` the method returned");
     /** The name of the experiment results are recorded under. */
     public static final ConfigKey<String> EXPERIMENT = ConfigKey.of("evals4j.experiment",
             "a name of letters, digits, '.', '_' and '-' (at most 128)",

@@ -1,15 +1,24 @@
 package dev.evals4j.engine.run;
 
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import org.junit.platform.engine.ExecutionRequest;
 
 /**
  * Whether the launcher asked to cancel the run: JUnit 6's {@code ExecutionRequest.getCancellationToken()}
- * reached reflectively, since the engine compiles against JUnit 5. On JUnit 5 nothing is ever cancelled.
- * Immutable and thread-safe.
+ * and {@code CancellationToken.isCancellationRequested()}, reached reflectively since the engine
+ * compiles against JUnit 5. On JUnit 5 nothing is ever cancelled.
+ *
+ * <p>Both methods are looked up on public types ({@code ExecutionRequest} and the declared return
+ * type of {@code getCancellationToken()}, the public interface {@code CancellationToken}), never on
+ * the token's runtime class: that class is package-private, and on the module path its package is
+ * not open to evals4j, so a method found on it could not be invoked.
+ *
+ * <p>Immutable and thread-safe.
  */
 final class CancellationCheck {
 
+    private static final System.Logger LOG = System.getLogger(CancellationCheck.class.getName());
     private static final CancellationCheck NEVER = new CancellationCheck(null, null);
 
     private final Object token;
@@ -22,12 +31,30 @@ final class CancellationCheck {
 
     /** The check of {@code request}'s cancellation token, or one that never fires on JUnit 5. */
     static CancellationCheck of(ExecutionRequest request) {
+        return of(request, ExecutionRequest.class);
+    }
+
+    /**
+     * The check of the token that {@code requestType}'s {@code getCancellationToken()} returns for
+     * {@code request}, its {@code isCancellationRequested()} looked up on the method's declared
+     * return type; one that never fires when {@code requestType} has no such method.
+     *
+     * @param requestType a public type of {@code request} in a package exported to evals4j
+     */
+    static CancellationCheck of(Object request, Class<?> requestType) {
+        Method getToken;
         try {
-            Object token = request.getClass().getMethod("getCancellationToken").invoke(request);
-            Method check = token.getClass().getMethod("isCancellationRequested");
-            check.trySetAccessible();
-            return new CancellationCheck(token, check);
+            getToken = requestType.getMethod("getCancellationToken");
+        } catch (NoSuchMethodException beforeJUnit6) {
+            return NEVER;
+        }
+        try {
+            Method check = getToken.getReturnType().getMethod("isCancellationRequested");
+            Object token = getToken.invoke(request);
+            return token == null ? NEVER : new CancellationCheck(token, check);
         } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "JUnit's cancellation token cannot be read (" + e
+                    + "); evals4j will not stop when the launcher cancels the run");
             return NEVER;
         }
     }

@@ -54,17 +54,22 @@ final class MethodExecutors {
 
     /**
      * The default pair (a strategy and a request pacer) when no strategy is named, otherwise the
-     * named strategy without pacing.
+     * named strategy without pacing; either starts at the configured initial concurrency
+     * ({@code evals4j.concurrency.initial}), clamped to the maximum.
      */
-    private static Throttle throttle(MethodSettings settings) {
+    static Throttle throttle(MethodSettings settings) {
         String name = settings.strategy().orElse("");
         int max = maxConcurrency(settings, name);
         if (name.isEmpty()) {
-            return ConcurrencyStrategies.defaults(max, Ticker.system());
+            int initial = initialConcurrency(settings, ConcurrencyStrategies.DEFAULT_INITIAL_CONCURRENCY, max);
+            return ConcurrencyStrategies.defaults(max, initial, Ticker.system());
         }
-        int initial = settings.initialConcurrency() > 0 ? Math.min(settings.initialConcurrency(), max)
-                : Math.min(ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY, max);
+        int initial = initialConcurrency(settings, ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY, max);
         return new Throttle(ConcurrencyStrategies.create(name, max, initial, Ticker.system()), RequestPacer.unlimited());
+    }
+
+    private static int initialConcurrency(MethodSettings settings, int strategyDefault, int max) {
+        return Math.min(settings.initialConcurrency() > 0 ? settings.initialConcurrency() : strategyDefault, max);
     }
 
     private static int maxConcurrency(MethodSettings settings, String name) {

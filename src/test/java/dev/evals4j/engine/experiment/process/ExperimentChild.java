@@ -9,11 +9,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * The main class of a child JVM: runs {@link SimulatedRowEvals} through the JUnit Launcher, as
- * Surefire would, with the configuration the parent passes as {@code -Devals4j.*} system properties
- * (the experiment name, the storage). Prints one line with the outcome and exits.
+ * The main class of a child JVM: runs {@link SimulatedRowEvals} (or the class named by
+ * {@value #EVAL_CLASS_PROPERTY}) through the JUnit Launcher, as Surefire would, with the
+ * configuration the parent passes as {@code -Devals4j.*} system properties (the experiment name, the
+ * storage). Prints one line with the outcome and exits.
  */
 public final class ExperimentChild {
+
+    /** The system property naming the eval class to run instead of {@link SimulatedRowEvals}. */
+    public static final String EVAL_CLASS_PROPERTY = "experiments.test.evalClass";
 
     private ExperimentChild() {}
 
@@ -21,7 +25,7 @@ public final class ExperimentChild {
     public static void main(String[] args) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(SimulatedRowEvals.class))
+                .selectors(selectClass(System.getProperty(EVAL_CLASS_PROPERTY, SimulatedRowEvals.class.getName())))
                 .filters(EngineFilter.includeEngines(EvalsTestEngine.ENGINE_ID))
                 .configurationParameter("evals4j.progress", "off")
                 .build(), summary);

@@ -175,14 +175,14 @@ public final class Adaptive implements ConcurrencyStrategy {
         this.maxConcurrency = builder.maxConcurrency;
         this.increaseThreshold = builder.increaseThreshold;
         this.decreaseThreshold = builder.decreaseThreshold;
-        this.stabilityWindow = builder.stabilityWindow;
+        this.stabilityWindow = DEFAULT_STABILITY_WINDOW;
         this.errorBackoff = builder.errorBackoff;
         this.requiredGainShare = builder.requiredGainShare;
         this.errorShareThreshold = builder.errorShareThreshold;
         this.rateLimitResponse = builder.rateLimitResponse;
-        this.recentOutcomes = new FailureWindow(builder.throughputWindow);
+        this.recentOutcomes = new FailureWindow(DEFAULT_THROUGHPUT_WINDOW);
         this.measurement = new ThroughputMeasurement(
-                builder.throughputWindow, builder.adaptationInterval.toNanos());
+                DEFAULT_THROUGHPUT_WINDOW, DEFAULT_ADAPTATION_INTERVAL.toNanos());
         this.backoffBurst = new ErrorBurst(BACKOFFS_TO_COLLAPSE, builder.collapseWindow.toNanos());
         this.limit = builder.initialConcurrency;
         this.rampCeiling = maxConcurrency;
@@ -399,11 +399,8 @@ public final class Adaptive implements ConcurrencyStrategy {
         private int initialConcurrency = ConcurrencyStrategies.DEFAULT_NAMED_INITIAL_CONCURRENCY;
         private int minConcurrency = DEFAULT_MIN_CONCURRENCY;
         private int maxConcurrency = ConcurrencyStrategies.DEFAULT_MAX_CONCURRENCY;
-        private Duration adaptationInterval = DEFAULT_ADAPTATION_INTERVAL;
-        private int throughputWindow = DEFAULT_THROUGHPUT_WINDOW;
         private double increaseThreshold = DEFAULT_INCREASE_THRESHOLD;
         private double decreaseThreshold = DEFAULT_DECREASE_THRESHOLD;
-        private int stabilityWindow = DEFAULT_STABILITY_WINDOW;
         private double errorBackoff = DEFAULT_ERROR_BACKOFF;
         private Duration collapseWindow = DEFAULT_COLLAPSE_WINDOW;
         private double requiredGainShare = DEFAULT_REQUIRED_GAIN_SHARE;
@@ -437,21 +434,6 @@ public final class Adaptive implements ConcurrencyStrategy {
             return this;
         }
 
-        /**
-         * How long a measurement lasts at most, unless it has fewer than two successes, when fewer
-         * than {@code throughputWindow} successes arrive (default 2 s).
-         */
-        public Builder adaptationInterval(Duration adaptationInterval) {
-            this.adaptationInterval = Checks.positive(adaptationInterval, "adaptationInterval");
-            return this;
-        }
-
-        /** Successes after which a measurement that lasted its minimum span completes (default 20), at least 2. */
-        public Builder throughputWindow(int throughputWindow) {
-            this.throughputWindow = Checks.atLeast(2, throughputWindow, "throughputWindow");
-            return this;
-        }
-
         /** Throughput ratio above which a held limit counts as stable (default 0.98). */
         public Builder increaseThreshold(double increaseThreshold) {
             this.increaseThreshold = Checks.positive(increaseThreshold, "increaseThreshold");
@@ -461,12 +443,6 @@ public final class Adaptive implements ConcurrencyStrategy {
         /** Throughput ratio below which a held limit is lowered (default 0.90), in {@code (0, 1)}. */
         public Builder decreaseThreshold(double decreaseThreshold) {
             this.decreaseThreshold = Checks.fraction(decreaseThreshold, "decreaseThreshold");
-            return this;
-        }
-
-        /** Stable measurements in a row before a held limit is probed upward (default 3), at least 1. */
-        public Builder stabilityWindow(int stabilityWindow) {
-            this.stabilityWindow = Checks.atLeast(1, stabilityWindow, "stabilityWindow");
             return this;
         }
 

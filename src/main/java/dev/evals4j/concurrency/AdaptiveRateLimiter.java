@@ -88,7 +88,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         this.burst = builder.burst;
         this.cooldownNanos = builder.cooldown.toNanos();
         this.growthPerSecond = builder.growthPerSecond;
-        this.idleResetNanos = builder.idleReset.toNanos();
+        this.idleResetNanos = DEFAULT_IDLE_RESET.toNanos();
         this.unpacedStart = builder.unpacedStart;
         this.admittedRateShare = builder.admittedRateShare;
         reset(ticker.nanoTime());
@@ -186,7 +186,6 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         private double burst = DEFAULT_BURST;
         private Duration cooldown = DEFAULT_COOLDOWN;
         private double growthPerSecond = DEFAULT_GROWTH_PER_SECOND;
-        private Duration idleReset = DEFAULT_IDLE_RESET;
         private boolean unpacedStart;
         private double admittedRateShare;
 
@@ -237,12 +236,6 @@ public final class AdaptiveRateLimiter implements RequestPacer {
                 throw new IllegalArgumentException("growthPerSecond must be at least 1, was " + growthPerSecond);
             }
             this.growthPerSecond = growthPerSecond;
-            return this;
-        }
-
-        /** Time without requests after which the limiter starts over (default 30 s). */
-        public Builder idleReset(Duration idleReset) {
-            this.idleReset = Checks.positive(idleReset, "idleReset");
             return this;
         }
 

@@ -69,11 +69,11 @@ public final class Aimd implements ConcurrencyStrategy {
         this.ticker = builder.ticker;
         this.maxConcurrency = builder.maxConcurrency;
         this.windowNanos = builder.window.toNanos();
-        this.increaseStep = builder.increaseStep;
+        this.increaseStep = DEFAULT_INCREASE_STEP;
         this.decreaseRatio = builder.decreaseRatio;
         this.inactiveCheckInterval = builder.inactiveCheckInterval;
-        this.errorBurst = new ErrorBurst(builder.collapseErrorThreshold, builder.collapseWindow.toNanos());
-        this.latency = new SmoothedLatency(builder.smoothingFactor);
+        this.errorBurst = new ErrorBurst(DEFAULT_COLLAPSE_ERROR_THRESHOLD, builder.collapseWindow.toNanos());
+        this.latency = new SmoothedLatency(DEFAULT_SMOOTHING_FACTOR);
         this.target = builder.initialTarget;
         this.windowStart = ticker.nanoTime();
     }
@@ -185,11 +185,8 @@ public final class Aimd implements ConcurrencyStrategy {
         private final double initialTarget;
         private Ticker ticker = Ticker.system();
         private Duration window = DEFAULT_WINDOW;
-        private double increaseStep = DEFAULT_INCREASE_STEP;
         private double decreaseRatio = DEFAULT_DECREASE_RATIO;
         private Duration collapseWindow = DEFAULT_COLLAPSE_WINDOW;
-        private int collapseErrorThreshold = DEFAULT_COLLAPSE_ERROR_THRESHOLD;
-        private double smoothingFactor = DEFAULT_SMOOTHING_FACTOR;
         private Duration inactiveCheckInterval = DEFAULT_INACTIVE_CHECK_INTERVAL;
 
         private Builder(int maxConcurrency, double initialTarget) {
@@ -214,12 +211,6 @@ public final class Aimd implements ConcurrencyStrategy {
             return this;
         }
 
-        /** Added to the target after a clean window (default 0.5); positive. */
-        public Builder increaseStep(double increaseStep) {
-            this.increaseStep = Checks.positive(increaseStep, "increaseStep");
-            return this;
-        }
-
         /** Multiplies the target after an error window (default 0.5); in {@code (0, 1)}. */
         public Builder decreaseRatio(double decreaseRatio) {
             this.decreaseRatio = Checks.fraction(decreaseRatio, "decreaseRatio");
@@ -229,21 +220,6 @@ public final class Aimd implements ConcurrencyStrategy {
         /** Span in which the threshold's errors collapse the target to 1 (default 15 s). */
         public Builder collapseWindow(Duration collapseWindow) {
             this.collapseWindow = Checks.positive(collapseWindow, "collapseWindow");
-            return this;
-        }
-
-        /** Errors within the collapse window that collapse the target to 1 (default 2); at least 1. */
-        public Builder collapseErrorThreshold(int collapseErrorThreshold) {
-            this.collapseErrorThreshold = Checks.atLeast(1, collapseErrorThreshold, "collapseErrorThreshold");
-            return this;
-        }
-
-        /** Weight of each new sample in the smoothed latency (default 0.2); in {@code (0, 1]}. */
-        public Builder smoothingFactor(double smoothingFactor) {
-            if (!(smoothingFactor > 0 && smoothingFactor <= 1)) {
-                throw new IllegalArgumentException("smoothingFactor must be in (0, 1], was " + smoothingFactor);
-            }
-            this.smoothingFactor = smoothingFactor;
             return this;
         }
 

@@ -108,11 +108,6 @@ final class Dispatcher<I, O> {
         events.add(new StopRequested());
     }
 
-    /** The channel's capacity now (for tests of backpressure). */
-    int channelCapacity() {
-        return channel.capacity();
-    }
-
     /**
      * Runs the loop until every item taken has a final status.
      *

@@ -47,9 +47,4 @@ public record ExecutionDetails(
     public Throwable lastException() {
         return exceptions.isEmpty() ? null : exceptions.get(exceptions.size() - 1);
     }
-
-    /** Wall-clock time from the first start to the end (waits included), or zero if never started. */
-    public Duration wallTime() {
-        return start == null || end == null ? Duration.ZERO : Duration.between(start, end);
-    }
 }

@@ -38,12 +38,6 @@ public abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> 
         return self();
     }
 
-    /** How rate limits are recognised (default {@link RateLimitClassifier#defaults()}). */
-    public B rateLimitClassifier(RateLimitClassifier classifier) {
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
-        return self();
-    }
-
     /** Whether the first final failure ends the run (default true). */
     public B exitOnError(boolean exitOnError) {
         this.exitOnError = exitOnError;

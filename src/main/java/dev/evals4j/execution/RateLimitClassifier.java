@@ -48,10 +48,5 @@ public interface RateLimitClassifier {
         public RateLimit {
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
-
-        /** A rate limit whose wait is unknown. */
-        public static RateLimit unknownWait() {
-            return new RateLimit(Optional.empty());
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,7 +14,7 @@ import java.util.random.RandomGenerator;
  * <p>Rate limits are handled apart: a rate-limited attempt does not count against
  * {@link #maxAttempts()} (see {@link AsyncExecutor}).
  *
- * <p>Immutable and thread-safe (provided the {@code retryOn} predicate is).
+ * <p>Immutable and thread-safe.
  */
 public final class RetryPolicy {
 
@@ -29,7 +28,6 @@ public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
 
     private final int maxAttempts;
-    private final Predicate<Throwable> retryOn;
     private final Duration initialWait;
     private final Duration maxWait;
     private final boolean exponential;
@@ -37,7 +35,6 @@ public final class RetryPolicy {
 
     private RetryPolicy(Builder builder) {
         this.maxAttempts = builder.maxAttempts;
-        this.retryOn = builder.retryOn;
         this.initialWait = builder.initialWait;
         this.maxWait = builder.maxWait;
         this.exponential = builder.exponential;
@@ -103,7 +100,7 @@ public final class RetryPolicy {
 
     /** Whether {@code failure} may be retried (if attempts remain). */
     public boolean isRetryable(Throwable failure) {
-        return retryOn.test(failure);
+        return retryableByDefault(failure);
     }
 
     /** The most attempts an item gets, the first one included; rate-limited attempts are not counted. */
@@ -150,7 +147,6 @@ public final class RetryPolicy {
     public static final class Builder {
 
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-        private Predicate<Throwable> retryOn = RetryPolicy::retryableByDefault;
         private Duration initialWait = DEFAULT_INITIAL_WAIT;
         private Duration maxWait = DEFAULT_MAX_WAIT;
         private boolean exponential = true;
@@ -164,12 +160,6 @@ public final class RetryPolicy {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
             }
             this.maxAttempts = maxAttempts;
-            return this;
-        }
-
-        /** Which failures are retried (replaces {@link RetryPolicy#retryableByDefault}). */
-        public Builder retryOn(Predicate<Throwable> retryOn) {
-            this.retryOn = Objects.requireNonNull(retryOn, "retryOn");
             return this;
         }
 

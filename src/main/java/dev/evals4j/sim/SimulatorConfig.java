@@ -152,12 +152,6 @@ public record SimulatorConfig(
             return this;
         }
 
-        /** No capacity limit (the default). */
-        public Builder unlimitedCapacity() {
-            this.capacity = Integer.MAX_VALUE;
-            return this;
-        }
-
         /** The probability of a transient {@code 500}/{@code 503} answer. */
         public Builder errorRate(double errorRate) {
             this.errorRate = errorRate;

@@ -25,11 +25,6 @@ public final class RowSelection {
         keys.add(key);
     }
 
-    /** Whether every row runs. */
-    public boolean isAll() {
-        return all;
-    }
-
     /** Whether repetition {@code repetition} of row {@code rowId} runs. */
     public boolean includes(String rowId, int repetition) {
         return all || keys.stream().anyMatch(k -> k.matches(rowId, repetition));

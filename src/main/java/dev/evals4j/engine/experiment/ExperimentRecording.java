@@ -2,9 +2,9 @@ package dev.evals4j.engine.experiment;
 
 import dev.evals4j.engine.binding.EvalDefinitionException;
 import dev.evals4j.engine.config.ResumeRerun;
-import dev.evals4j.engine.run.RowEvent;
-import dev.evals4j.engine.run.RowItem;
-import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionSummary;
 import dev.evals4j.storage.ExperimentInfo;

@@ -1,7 +1,7 @@
 package dev.evals4j.engine.experiment;
 
-import dev.evals4j.engine.run.RowItem;
-import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionStatus;

@@ -1,6 +1,6 @@
 package dev.evals4j.engine.experiment;
 
-import dev.evals4j.engine.run.RowItem;
+import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.ScoreRecord;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.evals4j.engine.experiment;
 
-import dev.evals4j.engine.run.OutcomeMapper;
-import dev.evals4j.engine.run.RowItem;
+import dev.evals4j.engine.row.OutcomeMapper;
+import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.report.RowRecord;
 import dev.evals4j.report.RowRecord.Verdict;
 import dev.evals4j.storage.RunRecord;

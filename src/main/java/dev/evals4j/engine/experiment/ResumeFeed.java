@@ -1,8 +1,8 @@
 package dev.evals4j.engine.experiment;
 
 import dev.evals4j.engine.config.ResumeRerun;
-import dev.evals4j.engine.run.RowEvent;
-import dev.evals4j.engine.run.RowItem;
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.RunKey;
 import dev.evals4j.storage.RunRecord;
@@ -51,7 +51,6 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private final Semaphore unreported = new Semaphore(MAX_UNREPORTED);
     private final ArrayDeque<RowItem> pending = new ArrayDeque<>();
     private long restored;
-    private long unscorable;
     private boolean ended;
 
     /**
@@ -111,11 +110,6 @@ public final class ResumeFeed implements Iterator<RowItem> {
         return !pending.isEmpty() || pairs.hasNext();
     }
 
-    /** How many pairs a rescoring skipped because they have no completed run. */
-    public long unscorable() {
-        return unscorable;
-    }
-
     /** How many pairs were reported from the store so far. */
     public long restored() {
         return restored;
@@ -151,8 +145,9 @@ public final class ResumeFeed implements Iterator<RowItem> {
 
     private void rescore(RowItem item, RunRecord run) {
         if (run == null || !run.status().isCompleted()) {
-            unscorable++;
-        } else if (rescoring.isScored(run)) {
+            return; // nothing stored to score: a rescoring calls no model
+        }
+        if (rescoring.isScored(run)) {
             restore(item, run);
         } else {
             rescoring.add(item, run);

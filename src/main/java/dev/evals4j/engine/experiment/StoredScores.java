@@ -1,6 +1,6 @@
 package dev.evals4j.engine.experiment;
 
-import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.storage.ScoreRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.evals4j.engine.experiment;
 
 import dev.evals4j.engine.config.ConfigKeys;
-import dev.evals4j.engine.run.MethodSettings;
+import dev.evals4j.engine.config.MethodSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.evals4j.engine.run;
 
+import dev.evals4j.engine.row.RowEvent;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

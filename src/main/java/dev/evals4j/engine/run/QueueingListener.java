@@ -1,5 +1,8 @@
 package dev.evals4j.engine.run;
 
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
 

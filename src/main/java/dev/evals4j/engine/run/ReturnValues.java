@@ -3,6 +3,7 @@ package dev.evals4j.engine.run;
 import dev.evals4j.api.Result;
 import dev.evals4j.api.Score;
 import dev.evals4j.engine.binding.EvalDefinitionException;
+import dev.evals4j.engine.row.RowOutcome;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

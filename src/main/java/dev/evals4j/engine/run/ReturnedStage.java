@@ -1,5 +1,6 @@
 package dev.evals4j.engine.run;
 
+import dev.evals4j.engine.row.RowOutcome;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,6 +1,8 @@
 package dev.evals4j.engine.run;
 
 import dev.evals4j.api.EvalContext;
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -4,6 +4,7 @@ import dev.evals4j.dataset.DatasetEntry;
 import dev.evals4j.dataset.MalformedEntry;
 import dev.evals4j.dataset.Row;
 import dev.evals4j.engine.descriptor.RowSelection;
+import dev.evals4j.engine.row.RowItem;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;

@@ -1,6 +1,9 @@
 package dev.evals4j.engine.run;
 
 import dev.evals4j.engine.binding.MethodBinding;
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.AsyncTask;
 import dev.evals4j.execution.SyncTask;
 import java.lang.reflect.InvocationTargetException;

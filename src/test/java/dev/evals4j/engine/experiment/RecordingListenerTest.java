@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evals4j.dataset.Row;
-import dev.evals4j.engine.run.RowItem;
-import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionStatus;

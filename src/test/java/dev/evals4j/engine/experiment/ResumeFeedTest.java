@@ -3,9 +3,9 @@ package dev.evals4j.engine.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evals4j.dataset.Row;
-import dev.evals4j.engine.run.RowEvent;
-import dev.evals4j.engine.run.RowItem;
-import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.storage.InMemoryResultStore;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evals4j.api.Result;
 import dev.evals4j.api.Score;
 import dev.evals4j.engine.run.ReturnValues;
-import dev.evals4j.engine.run.RowOutcome;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.storage.ScoreRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;

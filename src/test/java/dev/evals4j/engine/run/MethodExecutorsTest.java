@@ -3,6 +3,7 @@ package dev.evals4j.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evals4j.concurrency.ConcurrencyStrategies;
+import dev.evals4j.engine.config.MethodSettings;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,9 @@ package dev.evals4j.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evals4j.dataset.Row;
+import dev.evals4j.engine.row.OutcomeMapper;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.report.RowRecord.Verdict;

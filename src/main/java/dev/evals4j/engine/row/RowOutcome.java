@@ -1,4 +1,4 @@
-package dev.evals4j.engine.run;
+package dev.evals4j.engine.row;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What one attempt of a row returned, normalised from {@code void}, {@code boolean}, {@code Score}
- * or {@code Result} by {@link ReturnValues}, or the failing verdict of an {@link AssertionError} the
+ * or {@code Result} by the engine, or the failing verdict of an {@link AssertionError} the
  * method threw. This is the executor's output.
  *
  * @param passed whether the result passes

@@ -1,4 +1,4 @@
-package dev.evals4j.engine.run;
+package dev.evals4j.engine.row;
 
 import dev.evals4j.dataset.Row;
 import dev.evals4j.engine.descriptor.RowKey;

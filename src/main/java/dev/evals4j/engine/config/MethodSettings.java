@@ -1,10 +1,7 @@
-package dev.evals4j.engine.run;
+package dev.evals4j.engine.config;
 
 import dev.evals4j.api.ForEach;
 import dev.evals4j.engine.binding.EvalDefinitionException;
-import dev.evals4j.engine.config.ConfigKeys;
-import dev.evals4j.engine.config.Durations;
-import dev.evals4j.engine.config.EngineConfig;
 import java.time.Duration;
 import java.util.Optional;
 

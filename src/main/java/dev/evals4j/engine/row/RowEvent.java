@@ -1,11 +1,11 @@
-package dev.evals4j.engine.run;
+package dev.evals4j.engine.row;
 
 import dev.evals4j.dataset.MalformedEntry;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.storage.RunRecord;
 
 /**
- * Something that happened to a running method, put on the {@link EventQueue} by executor and worker
+ * Something that happened to a running method, put on the method run's event queue by executor and worker
  * threads and reported to JUnit by the engine thread. Immutable.
  */
 public sealed interface RowEvent {

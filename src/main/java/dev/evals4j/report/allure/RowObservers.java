@@ -1,6 +1,6 @@
-package dev.evals4j.report;
+package dev.evals4j.report.allure;
 
-import dev.evals4j.report.allure.AllureRowObserver;
+import dev.evals4j.report.RowObserver;
 import java.lang.System.Logger.Level;
 
 /**

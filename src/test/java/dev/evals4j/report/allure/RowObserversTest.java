@@ -1,7 +1,8 @@
-package dev.evals4j.report;
+package dev.evals4j.report.allure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evals4j.report.RowObserver;
 import java.net.URL;
 import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.evals4j.engine.run;
+package dev.evals4j.engine.row;
 
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.report.RowRecord.Verdict;

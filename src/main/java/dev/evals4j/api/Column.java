@@ -1,10 +1,13 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Binds a parameter of a {@link ForEach} method to the dataset column of the given name, whatever
@@ -12,6 +15,7 @@ import java.lang.annotation.Target;
  * booleans, maps, lists and beans), and a value that cannot be converted fails its row with a
  * message naming the row, the column and the expected type.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

@@ -1,6 +1,9 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What an evaluation method may know about the row it is running, injected when a {@link ForEach}
@@ -8,6 +11,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe: {@link #publish(String, String)} may be called from any thread the attempt uses.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface EvalContext {
 
     /** The row's stable id: its {@code id} column, or its 0-based index. */

@@ -1,5 +1,7 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Ready-made checks of an output against what a dataset expects. Each returns a {@link Score}
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
  * numbers from JSON) can be passed as they are; they are compared by their text unless a method
  * says otherwise.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Evaluators {
 
     private static final ObjectMapper JSON =

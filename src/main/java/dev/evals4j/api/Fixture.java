@@ -1,10 +1,13 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Declares a value shared by every row of an evaluation class, such as a model client.
@@ -15,6 +18,7 @@ import java.lang.annotation.Target;
  * or by type when exactly one fixture has a matching type. A fixture value that is
  * {@link AutoCloseable} is closed after the last method of its class, in reverse order of creation.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD})

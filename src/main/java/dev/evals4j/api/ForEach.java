@@ -1,10 +1,13 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.platform.commons.annotation.Testable;
  * <p>Every numeric setting whose value is {@code 0} and every string setting whose value is empty
  * falls back to the matching {@code evals4j.*} configuration parameter.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -1,14 +1,18 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a task (or a client) when a provider rejected a call because of its rate limit.
  * Executors requeue the item without spending an attempt of the retry budget, after
  * {@link #retryAfter()} when known.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class RateLimitedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

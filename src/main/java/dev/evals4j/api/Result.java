@@ -1,5 +1,7 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What an eval produced for one row: its output, its named scores and free-form metadata (token
@@ -20,6 +23,7 @@ import java.util.Optional;
  * @param metadata extra facts to report and store, in insertion order; unmodifiable, values may be
  *     {@code null}
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Result(Object output, List<Score> scores, Map<String, Object> metadata) {
 
     /** Validates and copies. */

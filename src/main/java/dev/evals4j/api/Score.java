@@ -1,7 +1,10 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One named measurement of an eval's output: a value, whether it passed, and optionally a detail
@@ -12,6 +15,7 @@ import java.util.Optional;
  * @param passed whether the measurement meets its bar
  * @param detail an explanation, or {@code null} when there is none
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Score(String name, double value, boolean passed, String detail) {
 
     /** Validates. */

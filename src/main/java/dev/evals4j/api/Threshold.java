@@ -1,11 +1,14 @@
 package dev.evals4j.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Gates a {@link ForEach} method on an aggregate instead of on every row.
@@ -23,6 +26,7 @@ import java.lang.annotation.Target;
  *   <li>{@code mean:<score>}: the mean value of the named score, such as {@code mean:similarity}.
  * </ul>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -1,7 +1,10 @@
 package dev.evals4j.concurrency;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Throughput hill-climbing, after dotevals' {@code Adaptive} and with its tuning defaults (the limits'
@@ -80,6 +83,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Adaptive implements ConcurrencyStrategy {
 
     /** Lowest limit. */

@@ -1,8 +1,11 @@
 package dev.evals4j.concurrency;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * Paces request starts with a token bucket whose rate adapts to the provider's rate limit: Phoenix's
@@ -39,6 +42,7 @@ import java.util.OptionalDouble;
  *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AdaptiveRateLimiter implements RequestPacer {
 
     /** Starting rate, in requests per second. */

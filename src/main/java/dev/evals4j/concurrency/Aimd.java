@@ -1,8 +1,11 @@
 package dev.evals4j.concurrency;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Additive increase, multiplicative decrease over fixed feedback windows: Phoenix's
@@ -23,6 +26,7 @@ import java.util.OptionalLong;
  *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Aimd implements ConcurrencyStrategy {
 
     /** Length of a feedback window. */

@@ -1,9 +1,12 @@
 package dev.evals4j.concurrency;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Builds concurrency strategies by the names used in configuration
@@ -11,6 +14,7 @@ import java.util.Objects;
  * {@code evals4j.concurrency.initial}), and names the project's default strategy and pacer in one
  * place ({@link #defaults}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConcurrencyStrategies {
 
     /** {@link Adaptive}: throughput hill-climbing. */

@@ -1,5 +1,10 @@
 package dev.evals4j.concurrency;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Decides how many calls may be in flight at once, from the outcomes of the calls made so far.
  *
@@ -9,6 +14,7 @@ package dev.evals4j.concurrency;
  *
  * <p>Implementations must be thread-safe: the executor may report outcomes from several threads.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ConcurrencyStrategy {
 
     /** The number of calls that may be in flight now; always at least 1. */

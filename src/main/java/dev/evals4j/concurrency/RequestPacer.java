@@ -1,5 +1,10 @@
 package dev.evals4j.concurrency;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Paces request <em>starts</em> (requests per second), independently of how many are in flight.
  * Providers limit requests and tokens per minute, so a pacer composes with any
@@ -10,6 +15,7 @@ package dev.evals4j.concurrency;
  *
  * <p>Implementations must be thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface RequestPacer {
 
     /**

@@ -1,10 +1,16 @@
 package dev.evals4j.concurrency;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Fixed concurrency: at most {@code maxConcurrency} calls in flight, whatever happens.
  *
  * <p>Immutable and therefore thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SlidingWindow implements ConcurrencyStrategy {
 
     /** The default fixed concurrency, as in dotevals. */

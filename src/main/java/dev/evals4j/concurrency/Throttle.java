@@ -1,6 +1,9 @@
 package dev.evals4j.concurrency;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A concurrency strategy and the request pacer that works with it: together they decide how many
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param strategy how many calls may be in flight
  * @param pacer how fast requests may start
  */
+@API(status = INTERNAL, since = "0.1")
 public record Throttle(ConcurrencyStrategy strategy, RequestPacer pacer) {
 
     /** A throttle of {@code strategy} and {@code pacer}, both required. */

@@ -1,8 +1,11 @@
 package dev.evals4j.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * A dataset that can be read any number of times, one lazy pass at a time.
@@ -11,6 +14,7 @@ import java.util.stream.Stream;
  * the stream is consumed. Implementations are immutable and may be shared between threads; each
  * stream they return belongs to the one caller that opened it.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface DatasetSource {
 
     /**

@@ -1,5 +1,7 @@
 package dev.evals4j.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Where datasets come from: the entry point that turns what a user wrote into a
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
  * The format of a file follows its extension: {@code .jsonl} and {@code .ndjson} (JSON Lines),
  * {@code .json} (an array of objects), {@code .csv} (with a header).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Datasets {
 
     static final String CLASSPATH_PREFIX = "classpath:";

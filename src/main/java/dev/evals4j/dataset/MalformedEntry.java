@@ -1,6 +1,9 @@
 package dev.evals4j.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A dataset line or record that could not be read as a row.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param location the file and line, such as {@code data/qa.jsonl:12}
  * @param message what is wrong, in words a user can act on
  */
+@API(status = INTERNAL, since = "0.1")
 public record MalformedEntry(long index, String location, String message) implements DatasetEntry {
 
     /** Validates. */

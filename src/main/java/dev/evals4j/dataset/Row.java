@@ -1,10 +1,13 @@
 package dev.evals4j.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One dataset row: a stable id, its 0-based position in the dataset, and its columns in dataset
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param columns the columns, in dataset order; unmodifiable, values may be {@code null}
  * @param location where the row came from, for messages (for example {@code data/qa.jsonl:12})
  */
+@API(status = INTERNAL, since = "0.1")
 public record Row(String id, long index, Map<String, Object> columns, String location)
         implements DatasetEntry {
 

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  *
  * @param ids the row ids to keep
  */
-public record RowIdFilter(Set<String> ids) implements Predicate<DatasetEntry> {
+record RowIdFilter(Set<String> ids) implements Predicate<DatasetEntry> {
 
     /** Validates and copies. */
     public RowIdFilter {

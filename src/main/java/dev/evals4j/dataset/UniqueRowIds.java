@@ -1,11 +1,14 @@
 package dev.evals4j.dataset;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Reads a dataset so that no two rows share an id: results are stored, resumed and selected by row id,
@@ -23,6 +26,7 @@ import java.util.stream.Stream;
  *
  * <p>Stateless; each stream it opens has its own state and belongs to the one thread reading it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class UniqueRowIds {
 
     private UniqueRowIds() {}

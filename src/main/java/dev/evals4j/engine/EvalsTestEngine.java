@@ -1,5 +1,7 @@
 package dev.evals4j.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.config.EngineConfigReader;
 import dev.evals4j.engine.config.InvalidConfigurationException;
@@ -9,6 +11,7 @@ import dev.evals4j.engine.run.EvalsExecution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -23,6 +26,7 @@ import org.junit.platform.engine.UniqueId;
  * the executor of {@code dev.evals4j.execution} runs the rows. Registered through
  * {@code META-INF/services/org.junit.platform.engine.TestEngine}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalsTestEngine implements TestEngine {
 
     /** The engine id, used in unique ids and to select the engine. */

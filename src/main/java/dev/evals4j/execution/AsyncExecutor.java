@@ -1,5 +1,7 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.concurrency.ConcurrencyStrategy;
 import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.SlidingWindow;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * Runs many calls at once, as many as the {@link ConcurrencyStrategy} allows and at the rate the
@@ -45,6 +48,7 @@ import java.util.random.RandomGenerator;
  * @param <I> the input type
  * @param <O> the output type
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AsyncExecutor<I, O> implements Executor<I, O> {
 
     /** The default per-attempt timeout. */

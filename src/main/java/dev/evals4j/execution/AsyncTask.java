@@ -1,6 +1,9 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.concurrent.CompletionStage;
+import org.apiguardian.api.API;
 
 /**
  * A call that completes later: the function an {@link AsyncExecutor} applies to every input.
@@ -12,6 +15,7 @@ import java.util.concurrent.CompletionStage;
  * @param <I> the input type
  * @param <O> the output type
  */
+@API(status = INTERNAL, since = "0.1")
 @FunctionalInterface
 public interface AsyncTask<I, O> {
 

@@ -1,5 +1,10 @@
 package dev.evals4j.execution;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Identifies one attempt of one item, as passed to a task.
  *
@@ -7,6 +12,7 @@ package dev.evals4j.execution;
  * @param number the attempt's number for this item, 1-based; every started attempt counts,
  *     rate-limited ones included
  */
+@API(status = INTERNAL, since = "0.1")
 public record Attempt(long index, int number) {
 
     /** Validates. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * only after every item already taken received its final status, so {@link #summary()} accounts
  * for all of them.
  */
-public class ExecutionAbortedException extends RuntimeException {
+class ExecutionAbortedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

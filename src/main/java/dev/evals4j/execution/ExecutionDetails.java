@@ -1,9 +1,12 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What happened to one item: every exception in the order it was thrown (one per failed attempt,
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param end when the final status became known, or {@code null} if no attempt started
  * @param executionSeconds the time spent inside attempts (waits between attempts excluded)
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExecutionDetails(
         ExecutionStatus status,
         List<Throwable> exceptions,

@@ -1,5 +1,10 @@
 package dev.evals4j.execution;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Observes an execution item by item while it runs. This is how the JUnit engine reports rows live
  * and how the store records them as they finish.
@@ -11,6 +16,7 @@ package dev.evals4j.execution;
  * @param <I> the input type
  * @param <O> the output type
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ExecutionListener<I, O> {
 
     /** The first attempt of the item at {@code index} is starting. Called once per item that starts. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param details one {@link ExecutionDetails} per input; unmodifiable
  * @param <O> the output type
  */
-public record ExecutionResult<O>(List<O> outputs, List<ExecutionDetails> details) {
+record ExecutionResult<O>(List<O> outputs, List<ExecutionDetails> details) {
 
     /** Validates and copies. */
     public ExecutionResult {

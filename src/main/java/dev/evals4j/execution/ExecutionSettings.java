@@ -1,11 +1,14 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.concurrency.ConcurrencyStrategy;
 import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.SlidingWindow;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What {@link ExecutorFactory} needs to choose and build an executor: the caller's requests
@@ -21,6 +24,7 @@ import java.util.function.Supplier;
  * @param exitOnError whether the first final failure ends a run
  * @param shutdownGrace how long calls in flight may finish after a stop
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExecutionSettings(
         boolean concurrent,
         boolean runSync,

@@ -1,6 +1,12 @@
 package dev.evals4j.execution;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /** The final status of one item (one dataset row and repetition) of an execution. */
+@API(status = INTERNAL, since = "0.1")
 public enum ExecutionStatus {
     /** The item was never started, or was cancelled before its outcome was known (stop, shutdown). */
     DID_NOT_RUN,

@@ -1,7 +1,10 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Totals of one {@link Executor#run(java.util.Iterator, ExecutionListener) run}.
@@ -20,6 +23,7 @@ import java.util.Objects;
  * @param elapsed wall time of the run
  * @param stopped whether {@link Executor#stop()} (or the shutdown hook) ended the run early
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExecutionSummary(
         long items,
         long completed,

@@ -1,9 +1,12 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Applies a task to a stream of inputs with retries, recording one {@link ExecutionDetails} per
@@ -14,6 +17,7 @@ import java.util.List;
  * @param <I> the input type
  * @param <O> the output type
  */
+@API(status = INTERNAL, since = "0.1")
 public interface Executor<I, O> {
 
     /**

@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * @param <O> the output type
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> {
+abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> {
 
     /** The default time calls in flight get to finish after {@link Executor#stop()}. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);

@@ -1,11 +1,14 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Chooses and builds the executor for a task (the Java answer to Phoenix's
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeoutException;
  * {@code SyncExecutor} is awaited on the executor's call thread; its stage is cancelled when the
  * attempt times out or is abandoned. Stateless and thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExecutorFactory {
 
     private static final System.Logger LOG = System.getLogger(ExecutorFactory.class.getName());

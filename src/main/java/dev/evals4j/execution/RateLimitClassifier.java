@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Implementations must be thread-safe.
  */
 @FunctionalInterface
-public interface RateLimitClassifier {
+interface RateLimitClassifier {
 
     /**
      * Classifies a failure.

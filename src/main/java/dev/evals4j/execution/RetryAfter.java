@@ -1,5 +1,7 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -7,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The one reader of the wait a rate-limited HTTP answer asks for, used by the default
@@ -14,6 +17,7 @@ import java.util.function.Function;
  * OpenAI's header) when present and valid, else {@code Retry-After} as (possibly fractional) seconds or
  * as an HTTP date. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RetryAfter {
 
     private RetryAfter() {}

@@ -1,11 +1,14 @@
 package dev.evals4j.execution;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * Which failures are retried, how many attempts an item gets, and how long to wait between them
@@ -16,6 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RetryPolicy {
 
     /** The default attempt budget: the first call and 3 retries. */

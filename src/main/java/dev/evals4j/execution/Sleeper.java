@@ -8,7 +8,7 @@ import java.time.Duration;
  * <p>Implementations must be thread-safe.
  */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     /**
      * Waits for {@code duration}, or less if woken.

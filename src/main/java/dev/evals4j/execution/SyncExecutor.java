@@ -31,7 +31,7 @@ import java.util.random.RandomGenerator;
  * @param <I> the input type
  * @param <O> the output type
  */
-public final class SyncExecutor<I, O> implements Executor<I, O> {
+final class SyncExecutor<I, O> implements Executor<I, O> {
 
     private final SyncTask<I, O> task;
     private final RetryPolicy retryPolicy;

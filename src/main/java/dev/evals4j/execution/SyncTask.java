@@ -1,5 +1,10 @@
 package dev.evals4j.execution;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * A blocking call: the function a {@link SyncExecutor} (or an {@link AsyncExecutor} built with
  * {@link AsyncExecutor#forSync}) applies to every input.
@@ -7,6 +12,7 @@ package dev.evals4j.execution;
  * @param <I> the input type
  * @param <O> the output type
  */
+@API(status = INTERNAL, since = "0.1")
 @FunctionalInterface
 public interface SyncTask<I, O> {
 

@@ -1,5 +1,7 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The aggregate of one {@code @ForEach} method's run.
@@ -27,6 +30,7 @@ import java.util.stream.Collectors;
  * @param finalConcurrency the concurrency limit when the run ended
  * @param duration the wall-clock time of the method
  */
+@API(status = INTERNAL, since = "0.1")
 public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
         Optional<RepetitionStats> repetitions, int peakConcurrency,

@@ -1,9 +1,12 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A row as a {@link RowObserver} first sees it.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param repetition the 1-based repetition, or {@code 0} when the method does not repeat its rows
  * @param columns the row's columns, in dataset order; unmodifiable
  */
+@API(status = INTERNAL, since = "0.1")
 public record ObservedRow(String uniqueId, String rowId, int repetition, Map<String, ?> columns) {
 
     /** Validates and copies. */

@@ -1,7 +1,10 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.PrintStream;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Shows the progress of running methods on the console: either one line rewritten in place (on a
@@ -10,6 +13,7 @@ import java.util.Objects;
  * <p>Time comes from the caller, so the display is deterministic in tests. Not thread-safe: owned by
  * the engine's reporting thread.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProgressDisplay {
 
     /** How progress is written. */

@@ -1,7 +1,10 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The state of one running method, for the progress display.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param rateLimitHits attempts rejected by a rate limit so far
  * @param elapsedNanos time since the method started
  */
+@API(status = INTERNAL, since = "0.1")
 public record ProgressSnapshot(String method, long done, long total, int inFlight, long retries, long rateLimitHits,
         long elapsedNanos) {
 

@@ -1,6 +1,9 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How consistently the rows of a method that runs each row several times were judged, row by row
@@ -13,6 +16,7 @@ import java.util.List;
  * @param accuracyByRepetition the accuracy of each repetition (repetition 1 first) over its judged
  *     rows; unmodifiable
  */
+@API(status = INTERNAL, since = "0.1")
 public record RepetitionStats(long rows, double agreement, double meanStdDev, List<Double> accuracyByRepetition) {
 
     /** Copies. */

@@ -1,11 +1,14 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.ExecutionDetails;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How a row ended, as a {@link RowObserver} learns it.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param scores the numeric scores the row produced, by name, in the method's order; unmodifiable
  * @param failures a description of each failing check of a completed row; unmodifiable
  */
+@API(status = INTERNAL, since = "0.1")
 public record RowEnding(ExecutionDetails details, RowRecord.Verdict verdict, Map<String, Double> scores,
         List<String> failures) {
 

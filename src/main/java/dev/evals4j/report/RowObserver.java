@@ -1,5 +1,10 @@
 package dev.evals4j.report;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Follows the rows of one {@code @ForEach} method as the engine reports them, for reporters that
  * need more than JUnit's listener calls (the Allure bridge). Every call is made by the thread that
@@ -8,6 +13,7 @@ package dev.evals4j.report;
  * Rows overlap under concurrency, so an implementation keeps its state per row, keyed by the row's
  * unique id. Implementations need not be thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface RowObserver {
 
     /** An observer that does nothing. */

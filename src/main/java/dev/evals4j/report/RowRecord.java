@@ -1,7 +1,10 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What the summary needs to know about one finished row (one repetition of it).
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param executionSeconds the time spent inside attempts
  * @param scores the numeric scores the row produced, by name; unmodifiable
  */
+@API(status = INTERNAL, since = "0.1")
 public record RowRecord(String rowId, int repetition, Verdict verdict, int attempts, int rateLimitHits, double executionSeconds,
         Map<String, Double> scores) {
 

@@ -1,15 +1,19 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Adds up {@link RowRecord}s into a {@link MethodSummary}.
  *
  * <p>Not thread-safe: owned by the thread that reports rows.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SummaryAccumulator {
 
     private long rows;

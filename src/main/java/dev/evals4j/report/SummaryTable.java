@@ -1,15 +1,19 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Renders method summaries as a plain-text table for the end of a run: rows, and each row as exactly
  * one of passed, failed (a failing verdict), errors (an exception after the last attempt, a timeout)
  * and not run, as the command-line view counts stored runs. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("method", "rows", "passed", "failed", "errors",

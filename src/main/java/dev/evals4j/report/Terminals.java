@@ -1,9 +1,13 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.Console;
 import java.lang.reflect.Method;
+import org.apiguardian.api.API;
 
 /** Tells whether the console is a real, interactive terminal. Stateless. */
+@API(status = INTERNAL, since = "0.1")
 public final class Terminals {
 
     private Terminals() {}

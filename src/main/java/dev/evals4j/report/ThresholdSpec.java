@@ -1,9 +1,12 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * A bound on an aggregate metric of a method (from {@code @Threshold}).
@@ -12,6 +15,7 @@ import java.util.OptionalDouble;
  * @param min the smallest acceptable value, inclusive
  * @param max the largest acceptable value, inclusive
  */
+@API(status = INTERNAL, since = "0.1")
 public record ThresholdSpec(String metric, double min, double max) {
 
     /** Validates. */

@@ -1,6 +1,9 @@
 package dev.evals4j.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.storage.Aggregates;
+import org.apiguardian.api.API;
 
 /**
  * The Wilson score interval of a proportion: a confidence interval that stays inside [0, 1] and
@@ -9,6 +12,7 @@ import dev.evals4j.storage.Aggregates;
  * @param low the lower bound
  * @param high the upper bound
  */
+@API(status = INTERNAL, since = "0.1")
 public record WilsonInterval(double low, double high) {
 
     /**

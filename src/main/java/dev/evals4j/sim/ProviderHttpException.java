@@ -12,7 +12,7 @@ import java.io.IOException;
  * {@link ProviderRateLimitException}. The message names the status and the endpoint and quotes the
  * start of the response body; it never contains the API key.
  */
-public class ProviderHttpException extends IOException {
+class ProviderHttpException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

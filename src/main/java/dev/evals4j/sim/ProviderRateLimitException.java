@@ -10,7 +10,7 @@ import java.util.Optional;
  * provider asked for ({@code retry-after-ms} or {@code Retry-After}), when it sent one. The executor's
  * rate-limit classifier recognises both accessors by name, so this type needs no dependency on it.
  */
-public final class ProviderRateLimitException extends ProviderHttpException {
+final class ProviderRateLimitException extends ProviderHttpException {
 
     private static final long serialVersionUID = 1L;
 

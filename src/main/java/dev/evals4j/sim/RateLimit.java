@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param burst the bucket's capacity, at least 1
  * @param steps rate changes ordered by time; each replaces the rate from its instant on
  */
-public record RateLimit(double requestsPerSecond, int burst, List<Step> steps) {
+record RateLimit(double requestsPerSecond, int burst, List<Step> steps) {
 
     /**
      * One change of the refill rate.

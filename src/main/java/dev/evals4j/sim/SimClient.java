@@ -1,5 +1,7 @@
 package dev.evals4j.sim;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apiguardian.api.API;
 
 /**
  * A minimal OpenAI-compatible chat client: one user message in, the first choice's content out.
@@ -30,6 +33,7 @@ import java.util.concurrent.CompletionException;
  * <p>Thread-safe: immutable, over a thread-safe {@link HttpClient} (HTTP/1.1, one connection per
  * concurrent request).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SimClient {
 
     /** The base URL used when the environment names none: a {@link SimulatedProvider} run from its CLI. */

@@ -1,5 +1,7 @@
 package dev.evals4j.sim;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.evals4j.concurrency.Ticker;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * A local, OpenAI-compatible chat endpoint that behaves like a provider under load: see
@@ -38,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * unless it is already set: without {@code TCP_NODELAY} the JDK server adds about 40 ms to every answer.
  * The JDK reads the property once, when the first {@code HttpServer} of the JVM is created.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SimulatedProvider implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SimulatedProvider.class.getName());

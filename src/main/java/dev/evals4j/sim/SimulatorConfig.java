@@ -1,9 +1,12 @@
 package dev.evals4j.sim;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The behaviour of a {@link SimulatedProvider}. Immutable; build one with {@link #builder()}.
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param accuracy the probability that an oracle or arithmetic answer is correct
  * @param seed the seed of the latency and fault draws
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SimulatorConfig(
         int port,
         Duration latencyMedian,

@@ -1,6 +1,9 @@
 package dev.evals4j.sim;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A snapshot of what a {@link SimulatedProvider} has seen since it started. Immutable.
@@ -21,6 +24,7 @@ import java.util.Map;
  * @param callsByPrompt prompt → number of {@code 200} answers for it
  * @param requestsByPrompt prompt → number of well-formed requests for it, whatever their outcome
  */
+@API(status = INTERNAL, since = "0.1")
 public record Stats(
         long received,
         long completed,

@@ -10,9 +10,13 @@
  * assert that each dataset row was called exactly once.
  *
  * <p>{@link dev.evals4j.sim.SimClient} is a small, thread-safe OpenAI-compatible chat client that maps
- * {@code 429} to {@link dev.evals4j.sim.ProviderRateLimitException} and other failed statuses to
- * {@link dev.evals4j.sim.ProviderHttpException}, so the executor's retry and rate-limit
+ * {@code 429} to a {@link dev.evals4j.api.RateLimitedException} carrying the {@code Retry-After} wait and
+ * other failed statuses to an {@link java.io.IOException} naming the status, so the executor's retry and rate-limit
  * classification applies to it without a compile-time dependency.
+ *
+ * <p>{@code SimulatedProvider}, {@code SimulatorConfig} and {@code SimClient} are public tools, marked
+ * {@code @API(status = EXPERIMENTAL)}: examples and consumer tests start a simulated provider as a
+ * stand-in model. Every other type here is internal.
  *
  * <p>The package uses only the JDK ({@code com.sun.net.httpserver}, {@code java.net.http}) and Jackson.
  */

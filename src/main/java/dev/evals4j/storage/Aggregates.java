@@ -1,8 +1,12 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Statistics of proportions shared by the summaries of a run and of stored experiments. Stateless. */
+@API(status = INTERNAL, since = "0.1")
 public final class Aggregates {
 
     /** The normal quantile of a two-sided 95% interval. */

@@ -1,10 +1,13 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The exception of one failed attempt, as stored: its type, its (redacted) message and a summary
@@ -14,6 +17,7 @@ import java.util.stream.Collectors;
  * @param message its message, {@link Redactor#redactText(String) redacted}; empty when it had none
  * @param stack its first {@value #STACK_FRAMES} frames, one per line
  */
+@API(status = INTERNAL, since = "0.1")
 public record AttemptError(String type, String message, String stack) {
 
     /** How many stack frames a summary keeps. */

@@ -1,10 +1,13 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A named run of one suite, as stored.
@@ -18,6 +21,7 @@ import java.util.TreeMap;
  * @param datasetFingerprint a fingerprint of the dataset it was first opened with, or {@code null}
  * @param status its lifecycle state
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExperimentInfo(
         long id,
         String name,

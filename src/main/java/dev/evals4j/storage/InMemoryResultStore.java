@@ -1,5 +1,7 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.ExecutionStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ResultStore} that keeps everything in this JVM's memory ({@code evals4j.storage=none}):
@@ -20,6 +23,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe: every operation holds the store's lock.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InMemoryResultStore implements ResultStore {
 
     private static final Comparator<RunKey> KEY_ORDER =

@@ -1,6 +1,9 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A confidence interval of a proportion.
@@ -8,6 +11,7 @@ import java.util.Locale;
  * @param lower the lower bound, in [0, 1]
  * @param upper the upper bound, in [lower, 1]
  */
+@API(status = INTERNAL, since = "0.1")
 public record Interval(double lower, double upper) {
 
     /** Validates. */

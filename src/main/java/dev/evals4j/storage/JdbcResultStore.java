@@ -1,5 +1,7 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.ExecutionStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ResultStore} in a JDBC database: SQLite (the embedded default) or a server database
@@ -40,6 +43,7 @@ import java.util.stream.StreamSupport;
  *
  * <p>Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JdbcResultStore implements ResultStore {
 
     private static final System.Logger LOG = System.getLogger(JdbcResultStore.class.getName());

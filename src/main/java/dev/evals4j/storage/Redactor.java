@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *       of what was masked stays readable.
  * </ul>
  */
-public final class Redactor {
+final class Redactor {
 
     /** What a secret is replaced with. */
     public static final String MASK = "***";

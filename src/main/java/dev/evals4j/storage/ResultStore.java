@@ -1,11 +1,14 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.ExecutionStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Where experiments and their runs are kept, so that a run can be resumed, compared, exported and
@@ -33,6 +36,7 @@ import java.util.stream.Stream;
  *
  * <p>Implementations are thread-safe: any number of threads may record concurrently.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ResultStore extends AutoCloseable {
 
     /**

@@ -1,11 +1,15 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Opens the {@link ResultStore} that an {@code evals4j.storage} value names. */
+@API(status = INTERNAL, since = "0.1")
 public final class ResultStores {
 
     /** Where the default SQLite store lives, relative to the project directory. */

@@ -1,10 +1,13 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The stored outcome of one (row, repetition) pair of an experiment.
@@ -22,6 +25,7 @@ import java.util.Objects;
  * @param end when the outcome became known, or {@code null} if no attempt started
  * @param contentHash the row's content hash when it ran, or {@code null}
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunRecord(
         long experimentId,
         String rowId,

@@ -1,10 +1,13 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 
 /**
  * The aggregate of an experiment's runs, as {@link RunTally} computes it, in the vocabulary of the
@@ -20,6 +23,7 @@ import java.util.OptionalDouble;
  * @param meanScores the mean of each numeric score over the completed runs that have it, by name
  *     in order of first appearance
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunSummary(
         long runs,
         long completed,

@@ -1,13 +1,17 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Accumulates runs one at a time into a {@link RunSummary}, at memory independent of the number of
  * runs (one counter per score name). A completed run passed when {@link RunRecord#passed()} says so
  * and failed otherwise; a {@code FAILED} run is an error. Not thread-safe: one owner feeds it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunTally {
 
     private long runs;

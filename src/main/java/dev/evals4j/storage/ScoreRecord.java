@@ -1,8 +1,11 @@
 package dev.evals4j.storage;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One named score of a run, as stored in {@link RunRecord#scoresJson()} (a JSON array of these).
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param passed whether it passed, or {@code null} when it is a measurement without a verdict
  * @param detail a free-text explanation, or {@code null}
  */
+@API(status = INTERNAL, since = "0.1")
 public record ScoreRecord(String name, Double value, Boolean passed, String detail) {
 
     private static final TypeReference<List<ScoreRecord>> LIST = new TypeReference<>() {};

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param queueCapacity the most writes waiting for the writer; {@link ResultStore#record} blocks
  *     beyond it (back-pressure, flat memory)
  */
-public record StoreSettings(Duration busyTimeout, int batchSize, int queueCapacity) {
+record StoreSettings(Duration busyTimeout, int batchSize, int queueCapacity) {
 
     /** Validates. */
     public StoreSettings {

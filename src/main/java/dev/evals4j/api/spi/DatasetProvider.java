@@ -1,6 +1,9 @@
 package dev.evals4j.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A service that makes a dataset available by name, so that {@code @ForEach(dataset = "gsm8k")}
@@ -12,6 +15,7 @@ import java.util.Map;
  * {@code {split=test}}. Implementations must be thread-safe and must not read the dataset in
  * {@link #open(Map)}: the engine reads it, lazily, when the method runs.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface DatasetProvider {
 
     /** The name a spec uses for this provider: no dots or slashes, for example {@code gsm8k}. */

@@ -1,15 +1,19 @@
 package dev.evals4j.api.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link DatasetProvider} hands the engine: a file, a class path resource, or rows it makes
  * itself. The engine reads each of them lazily, one pass per run, with the same row ids, content
  * hashes and error messages as a dataset named in {@code @ForEach(dataset = ...)}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface ProvidedDataset {
 
     /**

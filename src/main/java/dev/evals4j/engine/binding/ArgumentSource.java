@@ -5,7 +5,7 @@ import dev.evals4j.dataset.Row;
 import java.lang.reflect.Parameter;
 
 /** Where the value of one parameter of a {@code @ForEach} method comes from. Immutable. */
-public sealed interface ArgumentSource {
+sealed interface ArgumentSource {
 
     /** The value for {@code row}, attempted under {@code context}. */
     Object value(Row row, EvalContext context);

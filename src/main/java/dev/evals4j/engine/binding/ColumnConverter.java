@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * parameter types with Jackson: numbers from strings, maps to beans and records, lists to arrays and
  * typed lists. Thread-safe.
  */
-public final class ColumnConverter {
+final class ColumnConverter {
 
     private static final int SHOWN_VALUE_LENGTH = 40;
 

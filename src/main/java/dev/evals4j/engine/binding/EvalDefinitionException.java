@@ -1,5 +1,8 @@
 package dev.evals4j.engine.binding;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import org.junit.platform.commons.JUnitException;
 
 /**
@@ -7,6 +10,7 @@ import org.junit.platform.commons.JUnitException;
  * dataset lacks, a fixture that failed, an unsupported return type. It fails the method's (or class's)
  * container, never a single row. The message names the method, the parameter and what to change.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalDefinitionException extends JUnitException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.binding;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.api.Fixture;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -19,6 +22,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *
  * <p>Immutable after {@link #create}; {@link #close()} is called once, by the thread that created it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Fixtures {
 
     /**

@@ -1,9 +1,12 @@
 package dev.evals4j.engine.binding;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.api.EvalContext;
 import dev.evals4j.dataset.Row;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How every parameter of one {@code @ForEach} method is filled: one {@link ArgumentSource} per
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param method the method's name, for messages
  * @param sources one source per parameter
  */
+@API(status = INTERNAL, since = "0.1")
 public record MethodBinding(String method, List<ArgumentSource> sources) {
 
     /** Validates and copies. */

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.binding;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.api.Column;
 import dev.evals4j.api.EvalContext;
 import dev.evals4j.api.ForEach;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Decides, once per method, where each parameter of a {@code @ForEach} method comes from. Precedence:
@@ -19,6 +22,7 @@ import java.util.Optional;
  * type (never for text, number, boolean, collection or {@code Object} parameters, which are column
  * types); a column with the parameter's name. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ParameterBinder {
 
     private final ColumnConverter converter = new ColumnConverter();

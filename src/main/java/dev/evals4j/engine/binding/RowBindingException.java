@@ -5,7 +5,7 @@ package dev.evals4j.engine.binding;
  * convert to the parameter's type. It fails that row only, is never retried, and its message names
  * the row, its location, the column and the expected type.
  */
-public final class RowBindingException extends IllegalArgumentException {
+final class RowBindingException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,11 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -13,6 +16,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param <T> the type of the key's value
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigKey<T> {
 
     private final String name;

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.concurrency.ConcurrencyStrategies;
 import dev.evals4j.concurrency.SlidingWindow;
 import dev.evals4j.execution.AsyncExecutor;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The registry of the engine's configuration keys: each declared once, with its name, what it accepts,
@@ -24,6 +27,7 @@ import java.util.stream.Collectors;
  * messages and the README's table all derive from {@link #ALL}. To add a key, declare it here and add it
  * to {@link #ALL}. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigKeys {
 
     /** The prefix every engine-specific key shares; unknown keys under it are errors. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code @ForEach(timeout)}): a whole number followed by {@code ms}, {@code s}, {@code m} or {@code h}
  * ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}), or ISO-8601 ({@code PT30S}). Stateless.
  */
-public final class Durations {
+final class Durations {
 
     /** What {@link #parse(String)} accepts, for error messages. */
     public static final String SYNTAX = "a positive duration such as 500ms, 30s, 2m, 1h or PT30S";

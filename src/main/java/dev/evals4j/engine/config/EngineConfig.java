@@ -1,8 +1,11 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The engine's configuration for one run, read once from the JUnit configuration parameters by
@@ -26,6 +29,7 @@ import java.util.Optional;
  * @param report which rows become tests
  * @param resumeRerun which stored rows a resumed experiment runs again
  */
+@API(status = INTERNAL, since = "0.1")
 public record EngineConfig(
         Optional<Boolean> concurrent,
         Optional<String> strategy,

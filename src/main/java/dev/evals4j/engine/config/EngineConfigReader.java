@@ -1,5 +1,7 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -16,6 +19,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * only when the run starts included, and every {@code evals4j.*} key that none declares is reported.
  * Stateless and thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EngineConfigReader {
 
     private EngineConfigReader() {}

@@ -1,7 +1,10 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.JUnitException;
 
 /**
@@ -9,6 +12,7 @@ import org.junit.platform.commons.JUnitException;
  * key, the value and what is allowed. Found during discovery; the engine then fails every class with it
  * before any row runs, while the other engines of the run still run.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InvalidConfigurationException extends JUnitException {
 
     private static final long serialVersionUID = 1L;

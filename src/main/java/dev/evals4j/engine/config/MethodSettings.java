@@ -1,9 +1,12 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.api.ForEach;
 import dev.evals4j.engine.binding.EvalDefinitionException;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The effective settings of one {@code @ForEach} method: its annotation's settings where given, the
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param limit how many dataset entries to read at most, {@code 0} for all
  * @param stopOnFirstError whether the first row that ends with an error stops the method
  */
+@API(status = INTERNAL, since = "0.1")
 public record MethodSettings(boolean concurrent, Optional<String> strategy, int maxConcurrency,
         int initialConcurrency, int maxAttempts, Optional<Duration> timeout, int repetitions, long limit,
         boolean stopOnFirstError) {

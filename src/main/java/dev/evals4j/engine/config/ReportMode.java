@@ -1,9 +1,15 @@
 package dev.evals4j.engine.config;
 
+
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 /**
  * Which rows become tests in the test plan ({@code evals4j.report}). A registered test stays in the
  * launcher's memory, so very large datasets report fewer of them.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum ReportMode {
     /** Every row is a test (the default). */
     ROWS,

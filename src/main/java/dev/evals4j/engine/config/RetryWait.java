@@ -1,9 +1,12 @@
 package dev.evals4j.engine.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The wait between attempts that {@code evals4j.retry.wait} names: {@code none}, {@code fixed:<duration>}
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param max the longest exponential wait ({@code initial} when fixed)
  * @param exponential whether the wait doubles after each failed attempt (with the policy's jitter)
  */
+@API(status = INTERNAL, since = "0.1")
 public record RetryWait(Duration initial, Duration max, boolean exponential) {
 
     /** What {@link #parse} accepts, for error messages. */

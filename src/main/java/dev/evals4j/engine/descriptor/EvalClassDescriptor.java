@@ -1,6 +1,9 @@
 package dev.evals4j.engine.descriptor;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -9,6 +12,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
  * An evaluation class: the container of its {@code @ForEach} methods. Its {@link ClassSource} is what
  * makes Surefire open a report for it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalClassDescriptor extends AbstractTestDescriptor {
 
     /** The unique id segment type of a class. */

@@ -1,9 +1,12 @@
 package dev.evals4j.engine.descriptor;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.config.InvalidConfigurationException;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
@@ -11,6 +14,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * The root of an evals4j test plan; carries the configuration read during discovery and, when that
  * configuration is wrong, the error that fails the run instead.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalsEngineDescriptor extends EngineDescriptor {
 
     private final EngineConfig config;

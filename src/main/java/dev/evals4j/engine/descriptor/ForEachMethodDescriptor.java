@@ -1,10 +1,13 @@
 package dev.evals4j.engine.descriptor;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.api.ForEach;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -14,6 +17,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  * children after discovery, so it declares that it {@linkplain #mayRegisterTests() may register tests}
  * (otherwise the platform would prune it).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ForEachMethodDescriptor extends AbstractTestDescriptor {
 
     /** The unique id segment type of a method. */

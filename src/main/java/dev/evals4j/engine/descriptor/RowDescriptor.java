@@ -1,8 +1,11 @@
 package dev.evals4j.engine.descriptor;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -12,6 +15,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  * runs. Its display name is the row id and a short preview of its columns; its legacy reporting name
  * (what Surefire writes into its XML) is the same text.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RowDescriptor extends AbstractTestDescriptor {
 
     /** The separator between a row id and its preview. */

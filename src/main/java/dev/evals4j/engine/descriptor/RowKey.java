@@ -1,7 +1,10 @@
 package dev.evals4j.engine.descriptor;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 
 /**
@@ -11,6 +14,7 @@ import org.junit.platform.engine.UniqueId;
  * @param rowId the row's stable id
  * @param repetition the 1-based repetition, or {@code 0} for every repetition of the row
  */
+@API(status = INTERNAL, since = "0.1")
 public record RowKey(String rowId, int repetition) {
 
     /** The unique id segment type of a row. */

@@ -1,7 +1,10 @@
 package dev.evals4j.engine.descriptor;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Which rows of a {@code @ForEach} method run: all of them (a class or method was selected), or only
@@ -10,6 +13,7 @@ import java.util.Set;
  * <p>Written only during discovery and read only during execution, each time by one thread; the
  * launcher's hand-over between the two phases publishes it safely.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RowSelection {
 
     private boolean all;

@@ -15,7 +15,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * What counts as an evaluation class and which of its methods are evaluations. Looks only at
  * declarations: never instantiates a class, calls a method or opens a dataset. Stateless.
  */
-public final class EvalClasses {
+final class EvalClasses {
 
     private static final Predicate<Method> IS_FOR_EACH = m -> AnnotationSupport.isAnnotated(m, ForEach.class)
             && !Modifier.isPrivate(m.getModifiers()) && !Modifier.isAbstract(m.getModifiers());

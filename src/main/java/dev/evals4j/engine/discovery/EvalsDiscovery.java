@@ -1,9 +1,12 @@
 package dev.evals4j.engine.discovery;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
@@ -14,6 +17,7 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
  * module and unique id selectors become class → method descriptors. Rows are not discovered: they
  * are registered dynamically when their method runs. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalsDiscovery {
 
     private static final EngineDiscoveryRequestResolver<EvalsEngineDescriptor> RESOLVER =

@@ -1,9 +1,12 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -15,6 +18,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param rescore {@code evals4j.rescore}: the scores to add by re-scoring stored outputs, separated by
  *     commas (see {@link Rescoring}); empty when rows run normally
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExperimentConfig(Duration shutdownGrace, String rescore) {
 
     /** Validates. */

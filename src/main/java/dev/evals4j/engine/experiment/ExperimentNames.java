@@ -1,10 +1,13 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * How experiments and suites are named. A suite is {@code ClassName#method} (the class's binary
@@ -13,6 +16,7 @@ import java.util.function.Predicate;
  * millisecond, with a {@code -2}, {@code -3}... suffix if that name is taken), so that every run
  * without a name is a new experiment and a named one resumes. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentNames {
 
     private ExperimentNames() {}

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.binding.EvalDefinitionException;
 import dev.evals4j.engine.config.ResumeRerun;
 import dev.evals4j.engine.row.RowEvent;
@@ -14,6 +16,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * One method's part in an experiment: opens (or resumes) the experiment, puts a {@link ResumeFeed}
@@ -24,6 +27,7 @@ import java.util.function.Consumer;
  * the feed and listener it makes are used by the executor's threads as their own documentation says.
  * Not thread-safe otherwise.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentRecording {
 
     private static final System.Logger LOG = System.getLogger(ExperimentRecording.class.getName());

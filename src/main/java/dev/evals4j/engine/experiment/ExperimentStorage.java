@@ -1,5 +1,7 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.ResultStores;
 import dev.evals4j.storage.StoreException;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * The one {@link ResultStore} of an engine execution: opened on first use from the
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe: the engine thread opens and closes; the shutdown hook only reads the flag and waits.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExperimentStorage implements AutoCloseable {
 
     /** How long the shutdown hook waits beyond the grace period for the last writes and the close. */

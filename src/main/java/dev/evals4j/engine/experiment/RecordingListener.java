@@ -28,7 +28,7 @@ import java.util.Objects;
  *
  * <p>Confined to the executor's callback thread, like every {@link ExecutionListener}.
  */
-public final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> {
+final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> {
 
     private final ExecutionListener<RowItem, RowOutcome> delegate;
     private final ResultStore store;

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.ScoreRecord;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Re-scoring an experiment's stored outputs without calling the model
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: the resume feed adds a pair's stored run before the executor sees the pair, workers
  * read it, the recording listener removes it when the pair finishes.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Rescoring {
 
     private final Set<String> scores;

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.row.OutcomeMapper;
 import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.report.RowRecord;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.AssertionFailedError;
 
@@ -20,6 +23,7 @@ import org.opentest4j.AssertionFailedError;
  * in the method's summary, and it carries the report entry {@value #RESTORED_KEY}{@code =true}.
  * Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RestoredRows {
 
     /** The report entry key that marks a restored row. */

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.config.ResumeRerun;
 import dev.evals4j.engine.row.RowEvent;
 import dev.evals4j.engine.row.RowItem;
@@ -15,6 +17,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The executor's input when an experiment resumes: reads the method's (row, repetition) pairs in
@@ -35,6 +38,7 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: read by the executor's input reader only. If that thread is interrupted while it
  * waits to report (the executor stopping), the feed ends.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ResumeFeed implements Iterator<RowItem> {
 
     /** How many pairs one store lookup covers. */

@@ -16,7 +16,7 @@ import dev.evals4j.storage.ScoreRecord;
  * {@code toString()} string), its scores as {@link StoredScores} and its content hash. Stateless and
  * thread-safe.
  */
-public final class RunRecords {
+final class RunRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)

@@ -16,7 +16,7 @@ import java.util.Map;
  * description becomes its detail. A failing outcome with no failing score (a method that returned
  * {@code false}) is stored as one more score, {@value #VERDICT}, of value 0.
  */
-public final class StoredScores {
+final class StoredScores {
 
     /** The score that carries a verdict no named score explains. */
     public static final String VERDICT = "evals4j.verdict";

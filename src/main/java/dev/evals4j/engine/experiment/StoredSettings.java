@@ -1,15 +1,19 @@
 package dev.evals4j.engine.experiment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.MethodSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The settings an experiment is stored with: what decides how its rows ran, so that {@code show}
  * and {@code compare} can tell two experiments' setups apart. Secret-looking values are masked by
  * the store. Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StoredSettings {
 
     private StoredSettings() {}

@@ -1,8 +1,11 @@
 package dev.evals4j.engine.row;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.report.RowRecord.Verdict;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -22,6 +25,7 @@ import org.opentest4j.TestAbortedException;
  *   <li>did not run: aborted with the reason.
  * </ul>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class OutcomeMapper {
 
     private OutcomeMapper() {}

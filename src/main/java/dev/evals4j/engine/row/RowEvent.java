@@ -1,13 +1,17 @@
 package dev.evals4j.engine.row;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.dataset.MalformedEntry;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.storage.RunRecord;
+import org.apiguardian.api.API;
 
 /**
  * Something that happened to a running method, put on the method run's event queue by executor and worker
  * threads and reported to JUnit by the engine thread. Immutable.
  */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface RowEvent {
 
     /** The first attempt of {@code item} is starting. */

@@ -1,10 +1,13 @@
 package dev.evals4j.engine.row;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one attempt of a row returned, normalised from {@code void}, {@code boolean}, {@code Score}
@@ -19,6 +22,7 @@ import java.util.Objects;
  * @param assertion the assertion the method threw, which is what JUnit reports (its expected and
  *     actual values included), or {@code null} when the method returned its verdict
  */
+@API(status = INTERNAL, since = "0.1")
 public record RowOutcome(boolean passed, Object output, Map<String, Double> scores, List<String> failures,
         Map<String, Object> metadata, AssertionError assertion) {
 

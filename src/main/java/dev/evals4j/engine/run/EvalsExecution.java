@@ -1,11 +1,13 @@
 package dev.evals4j.engine.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.descriptor.EvalClassDescriptor;
 import dev.evals4j.engine.descriptor.EvalsEngineDescriptor;
-import dev.evals4j.engine.experiment.ExperimentStorage;
 import dev.evals4j.engine.experiment.ExperimentConfig;
+import dev.evals4j.engine.experiment.ExperimentStorage;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import dev.evals4j.report.SummaryTable;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -30,6 +33,7 @@ import org.junit.platform.engine.TestExecutionResult;
  * This deliberately does not use {@code HierarchicalTestEngine}'s executor: a row waiting for a
  * retry must not hold a pool thread, so rows run on the executor of {@code dev.evals4j.execution}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EvalsExecution {
 
     private static final System.Logger LOG = System.getLogger(EvalsExecution.class.getName());

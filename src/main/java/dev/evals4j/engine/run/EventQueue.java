@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * The hand-over between the threads that run rows and the one thread that talks to JUnit: any thread
  * may {@link #put} an event; only the engine thread {@link #poll}s. Thread-safe.
  */
-public final class EventQueue {
+final class EventQueue {
 
     private final BlockingQueue<RowEvent> events = new LinkedBlockingQueue<>();
 

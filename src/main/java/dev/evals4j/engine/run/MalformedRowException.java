@@ -3,7 +3,7 @@ package dev.evals4j.engine.run;
 import dev.evals4j.dataset.MalformedEntry;
 
 /** The failure reported for a dataset line that could not be read; its message names the file and line. */
-public final class MalformedRowException extends RuntimeException {
+final class MalformedRowException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.evals4j.engine.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.api.Result;
 import dev.evals4j.api.Score;
 import dev.evals4j.engine.binding.EvalDefinitionException;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.apiguardian.api.API;
 
 /**
  * What a {@code @ForEach} method may return, and how a returned value becomes a {@link RowOutcome}:
@@ -22,6 +25,7 @@ import java.util.concurrent.CompletionStage;
  * {@code null} passes only where no result is declared (see {@link #nullPasses(Method)}).
  * Stateless.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReturnValues {
 
     private static final Set<Class<?>> RESULT_TYPES =

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Loaded only when Allure is on the class path (see {@code RowObservers}). Confined to the engine
  * thread, as every {@link RowObserver}.
  */
-public final class AllureRowObserver implements RowObserver {
+final class AllureRowObserver implements RowObserver {
 
     /** The label under which Allure's JUnit Platform listener records a test's unique id. */
     static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";

@@ -1,13 +1,17 @@
 package dev.evals4j.report.allure;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.evals4j.report.RowObserver;
 import java.lang.System.Logger.Level;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the {@link RowObserver} of a method run: the Allure bridge when Allure is on the class
  * path, none otherwise. Allure is an optional dependency, so this class names no Allure type; the
  * bridge's classes are loaded only once Allure was found. Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RowObservers {
 
     private static final System.Logger LOG = System.getLogger(RowObservers.class.getName());

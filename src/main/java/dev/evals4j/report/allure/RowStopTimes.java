@@ -1,9 +1,12 @@
 package dev.evals4j.report.allure;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.qameta.allure.listener.TestLifecycleListener;
 import io.qameta.allure.model.TestResult;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Gives a row's Allure test result the time its row really ended. Allure stamps a test result's stop
@@ -14,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe: the expected times are shared by every Allure lifecycle of the JVM.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RowStopTimes implements TestLifecycleListener {
 
     private static final Map<String, Long> EXPECTED = new ConcurrentHashMap<>();

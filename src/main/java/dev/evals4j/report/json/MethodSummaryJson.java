@@ -28,7 +28,7 @@ import java.util.Map;
  * @param finalConcurrency the concurrency limit at the end
  * @param durationSeconds the method's wall-clock time
  */
-public record MethodSummaryJson(String name, long rows, long passed, long failed, long errors, long didNotRun,
+record MethodSummaryJson(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, double accuracy, WilsonInterval accuracyInterval, double passRate,
         double errorRate, Map<String, Double> meanScores, RepetitionStats repetitions, double throughputPerSecond,
         int peakConcurrency, int finalConcurrency, double durationSeconds) {

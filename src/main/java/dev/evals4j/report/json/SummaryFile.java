@@ -1,5 +1,7 @@
 package dev.evals4j.report.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.evals4j.report.MethodSummary;
@@ -9,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes the summaries of a run to {@code summary.json}: {@code {"finishedAt": ..., "methods": [...]}}
  * with one {@link MethodSummaryJson} per method, in run order. Stateless and thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SummaryFile {
 
     /** The file name under the report directory. */

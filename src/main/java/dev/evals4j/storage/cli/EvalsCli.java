@@ -1,5 +1,7 @@
 package dev.evals4j.storage.cli;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.ResultStores;
 import dev.evals4j.storage.StoreException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The command-line view of stored experiments: {@code list}, {@code show NAME}, {@code compare A
@@ -18,6 +21,7 @@ import java.util.Locale;
  * <p>Exit codes: 0 done, 1 the store or an experiment could not be read, 2 bad arguments (the usage
  * is printed). Not thread-safe: one instance serves one command line at a time.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EvalsCli {
 
     /** Exit code of a command that ran. */

@@ -153,7 +153,6 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
         private final AsyncTask<I, O> task;
         private ConcurrencyStrategy strategy;
         private RequestPacer pacer = RequestPacer.unlimited();
-        private Duration timeout = DEFAULT_TIMEOUT;
         private Ticker ticker = Ticker.system();
 
         private Builder(AsyncTask<I, O> task) {
@@ -174,16 +173,6 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
         /** How fast calls may start (default unlimited). */
         public Builder<I, O> pacer(RequestPacer pacer) {
             this.pacer = Objects.requireNonNull(pacer, "pacer");
-            return this;
-        }
-
-        /** The longest an attempt may take before it is cancelled and counted as failed (default 60 s). */
-        public Builder<I, O> timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
             return this;
         }
 

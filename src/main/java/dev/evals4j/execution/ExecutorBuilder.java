@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 /**
  * The settings every executor shares, for {@link AsyncExecutor.Builder} and
  * {@link SyncExecutor.Builder}. Defaults: {@link RetryPolicy#defaults()}, rate limits recognised by
- * {@link RateLimitClassifier#defaults()}, exitOnError true, fallback {@code null}, a shutdown grace
+ * {@link RateLimitClassifier#defaults()}, a timeout of 60 s per attempt, exitOnError true, fallback {@code null}, a shutdown grace
  * period of 10 s. Not thread-safe.
  *
  * @param <I> the input type
@@ -21,6 +21,7 @@ abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> {
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     RetryPolicy retryPolicy = RetryPolicy.defaults();
+    Duration timeout = AsyncExecutor.DEFAULT_TIMEOUT;
     RateLimitClassifier classifier = RateLimitClassifier.defaults();
     boolean exitOnError = true;
     O fallbackValue;
@@ -35,6 +36,19 @@ abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> {
     /** Which failures are retried, how often, after which wait. */
     public B retryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return self();
+    }
+
+    /**
+     * The longest an attempt may take (default 60 s). An attempt that overruns it counts as failed:
+     * an asynchronous call is cancelled, a synchronous one is interrupted and abandoned.
+     */
+    public B timeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        this.timeout = timeout;
         return self();
     }
 

@@ -276,7 +276,6 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
 
         private final SyncTask<I, O> task;
         private Sleeper sleeper;
-        private Duration timeout = AsyncExecutor.DEFAULT_TIMEOUT;
 
         private Builder(SyncTask<I, O> task) {
             this.task = Objects.requireNonNull(task, "task");
@@ -290,19 +289,6 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
         /** How to wait between attempts (default: a wait that {@link #stop()} cuts short). */
         public Builder<I, O> sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /**
-         * The longest an attempt may take before it is interrupted, abandoned and counted as failed
-         * (default 60 s).
-         */
-        public Builder<I, O> timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.evals4j.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
@@ -25,6 +26,15 @@ record ClassPathResource(String name, URL url) implements DatasetResource {
     @Override
     public String origin() {
         return "from the class path, " + url;
+    }
+
+    @Override
+    public DatasetFile file() {
+        try {
+            return new DatasetFile(name, url.toURI(), true);
+        } catch (URISyntaxException e) {
+            return new DatasetFile(name, URI.create("classpath:/" + name.replace(" ", "%20")), true);
+        }
     }
 
     @Override

@@ -121,6 +121,11 @@ final class CsvSource implements DatasetSource {
         return resource.fingerprint();
     }
 
+    @Override
+    public Optional<DatasetFile> file() {
+        return Optional.of(resource.file());
+    }
+
     /** Reads records one at a time. Not thread-safe. */
     private static final class Records extends EntryIterator {
 

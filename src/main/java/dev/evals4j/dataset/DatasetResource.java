@@ -24,6 +24,9 @@ interface DatasetResource {
     /** Opens the raw bytes. */
     InputStream openStream() throws IOException;
 
+    /** The file as a report points at it. */
+    DatasetFile file();
+
     /** A cheap fingerprint of the current content, or empty when unknown. */
     Optional<String> fingerprint();
 

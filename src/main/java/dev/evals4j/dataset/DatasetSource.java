@@ -38,6 +38,11 @@ public interface DatasetSource {
      */
     Optional<String> fingerprint();
 
+    /** The file the entries are read from, when they come from one (not rows a method produces). */
+    default Optional<DatasetFile> file() {
+        return Optional.empty();
+    }
+
     /**
      * This dataset cut to its first {@code maxEntries} entries (malformed ones count too).
      *

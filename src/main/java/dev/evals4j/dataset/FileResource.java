@@ -27,6 +27,11 @@ record FileResource(String name, Path path) implements DatasetResource {
     }
 
     @Override
+    public DatasetFile file() {
+        return new DatasetFile(name, path.toUri(), false);
+    }
+
+    @Override
     public InputStream openStream() throws IOException {
         return Files.newInputStream(path);
     }

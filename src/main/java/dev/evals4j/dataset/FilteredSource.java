@@ -30,4 +30,9 @@ final class FilteredSource implements DatasetSource {
     public Optional<String> fingerprint() {
         return delegate.fingerprint();
     }
+
+    @Override
+    public Optional<DatasetFile> file() {
+        return delegate.file();
+    }
 }

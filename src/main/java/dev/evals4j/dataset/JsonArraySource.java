@@ -73,6 +73,11 @@ final class JsonArraySource implements DatasetSource {
         return resource.fingerprint();
     }
 
+    @Override
+    public Optional<DatasetFile> file() {
+        return Optional.of(resource.file());
+    }
+
     /** Reads array elements one at a time. Not thread-safe. */
     private static final class Elements extends EntryIterator {
 

@@ -40,6 +40,11 @@ final class JsonLinesSource implements DatasetSource {
         return resource.fingerprint();
     }
 
+    @Override
+    public Optional<DatasetFile> file() {
+        return Optional.of(resource.file());
+    }
+
     /** Reads entries line by line. Not thread-safe. */
     private static final class Lines extends EntryIterator {
 

@@ -32,4 +32,9 @@ final class LimitedSource implements DatasetSource {
     public Optional<String> fingerprint() {
         return delegate.fingerprint();
     }
+
+    @Override
+    public Optional<DatasetFile> file() {
+        return delegate.file();
+    }
 }

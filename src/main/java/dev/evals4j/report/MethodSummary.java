@@ -3,6 +3,7 @@ package dev.evals4j.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,12 +30,13 @@ import org.apiguardian.api.API;
  * @param peakConcurrency the most rows in flight at once
  * @param finalConcurrency the concurrency limit when the run ended
  * @param duration the wall-clock time of the method
+ * @param failingRows the rows that completed with a failing verdict, in the order they finished
  */
 @API(status = INTERNAL, since = "0.1")
 public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
         Optional<RepetitionStats> repetitions, int peakConcurrency,
-        int finalConcurrency, Duration duration) {
+        int finalConcurrency, Duration duration, List<FailingRow> failingRows) {
 
     private static final String MEAN_PREFIX = "mean:";
 
@@ -44,6 +46,30 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(repetitions, "repetitions");
         meanScores = new TreeMap<>(meanScores);
+        failingRows = List.copyOf(failingRows);
+    }
+
+    /** A summary that lists no failing row. */
+    public MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
+            long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
+            Optional<RepetitionStats> repetitions, int peakConcurrency, int finalConcurrency, Duration duration) {
+        this(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, meanScores, repetitions,
+                peakConcurrency, finalConcurrency, duration, List.of());
+    }
+
+    /**
+     * The failing rows as one line, at most {@code max} of them, such as
+     * {@code 2 rows with a failing verdict: r005 numeric_match=0; r009 numeric_match=0}; empty when
+     * there is none.
+     */
+    public String failingRowsLine(int max) {
+        if (failingRows.isEmpty()) {
+            return "";
+        }
+        String shown = failingRows.stream().limit(max).map(FailingRow::toText).collect(Collectors.joining("; "));
+        int hidden = failingRows.size() - Math.min(max, failingRows.size());
+        return failingRows.size() + (failingRows.size() == 1 ? " row" : " rows") + " with a failing verdict: " + shown
+                + (hidden == 0 ? "" : "; and " + hidden + " more (their test names carry the \u2717 marker)");
     }
 
     /** Passing rows among rows with a result (errors and rows that did not run excluded); 0 without any. */
@@ -119,8 +145,12 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
                         r.accuracyStdDev())).orElse("");
     }
 
-    /** The summary as report-entry key-value pairs. */
+    /**
+     * The summary as report-entry key-value pairs: {@code evals4j.summary}, and {@code evals4j.failingRows}
+     * (every failing row with its failing scores) when a row failed.
+     */
     public Map<String, String> toReportEntry() {
-        return Map.of("evals4j.summary", toLine());
+        return failingRows.isEmpty() ? Map.of("evals4j.summary", toLine())
+                : Map.of("evals4j.summary", toLine(), "evals4j.failingRows", failingRowsLine(Integer.MAX_VALUE));
     }
 }

@@ -2,6 +2,8 @@ package dev.evals4j.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -16,16 +18,25 @@ import org.apiguardian.api.API;
  * @param rateLimitHits how many attempts a rate limit rejected
  * @param executionSeconds the time spent inside attempts
  * @param scores the numeric scores the row produced, by name; unmodifiable
+ * @param failingScores the scores that failed, by name, for a row with a {@link Verdict#FAILED} verdict;
+ *     unmodifiable, in the method's order
  */
 @API(status = INTERNAL, since = "0.1")
 public record RowRecord(String rowId, int repetition, Verdict verdict, int attempts, int rateLimitHits, double executionSeconds,
-        Map<String, Double> scores) {
+        Map<String, Double> scores, Map<String, Double> failingScores) {
 
     /** Validates and copies. */
     public RowRecord {
         Objects.requireNonNull(rowId, "rowId");
         Objects.requireNonNull(verdict, "verdict");
         scores = Map.copyOf(scores);
+        failingScores = Collections.unmodifiableMap(new LinkedHashMap<>(failingScores));
+    }
+
+    /** A record without failing scores (a passing row, an error, or a verdict that names no score). */
+    public RowRecord(String rowId, int repetition, Verdict verdict, int attempts, int rateLimitHits,
+            double executionSeconds, Map<String, Double> scores) {
+        this(rowId, repetition, verdict, attempts, rateLimitHits, executionSeconds, scores, Map.of());
     }
 
     /** The retries of this row: attempts after the first that a rate limit did not cause. */

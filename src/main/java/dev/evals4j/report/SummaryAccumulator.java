@@ -3,6 +3,8 @@ package dev.evals4j.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,6 +26,8 @@ public final class SummaryAccumulator {
     private long retries;
     private long rateLimitHits;
     private final Map<String, double[]> scoreSums = new TreeMap<>();
+    private final List<FailingRow> failingRows = new ArrayList<>();
+    private final boolean repeated;
     private final RepetitionTracker repetitions;
 
     /**
@@ -34,6 +38,7 @@ public final class SummaryAccumulator {
      */
     public SummaryAccumulator(boolean repeated) {
         this.repetitions = repeated ? new RepetitionTracker() : null;
+        this.repeated = repeated;
     }
 
     /** Counts one finished row. */
@@ -41,7 +46,10 @@ public final class SummaryAccumulator {
         rows++;
         switch (row.verdict()) {
             case PASSED -> passed++;
-            case FAILED -> failed++;
+            case FAILED -> {
+                failed++;
+                failingRows.add(new FailingRow(row.rowId(), row.repetition(), repeated, row.failingScores()));
+            }
             case ERROR -> errors++;
             case DID_NOT_RUN -> didNotRun++;
         }
@@ -83,6 +91,6 @@ public final class SummaryAccumulator {
         scoreSums.forEach((score, sum) -> means.put(score, sum[0] / sum[1]));
         return new MethodSummary(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, means,
                 Optional.ofNullable(repetitions).map(RepetitionTracker::stats), peakConcurrency, finalConcurrency,
-                duration);
+                duration, failingRows);
     }
 }

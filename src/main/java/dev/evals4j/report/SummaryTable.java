@@ -19,9 +19,15 @@ public final class SummaryTable {
     private static final List<String> HEADERS = List.of("method", "rows", "passed", "failed", "errors",
             "not run", "accuracy [95% CI]", "agreement", "retries", "429s", "rows/s", "peak", "time", "mean scores");
 
+    /** The most failing rows listed under the table for one method. */
+    static final int SHOWN_FAILING_ROWS = 20;
+
     private SummaryTable() {}
 
-    /** The table of {@code summaries}, one line per method, with a title line; empty when there is none. */
+    /**
+     * The table of {@code summaries}, one line per method, with a title line, followed by one line per
+     * method that had rows with a failing verdict, listing them; empty when there is no summary.
+     */
     public static String render(List<MethodSummary> summaries) {
         if (summaries.isEmpty()) {
             return "";
@@ -60,6 +66,11 @@ public final class SummaryTable {
             out.append(line(rows.get(r), widths)).append('\n');
             if (r == 0) {
                 out.append(separator(widths)).append('\n');
+            }
+        }
+        for (MethodSummary s : summaries) {
+            if (!s.failingRows().isEmpty()) {
+                out.append(s.name()).append(": ").append(s.failingRowsLine(SHOWN_FAILING_ROWS)).append('\n');
             }
         }
         return out.toString();

@@ -4,16 +4,23 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
  * One row (and repetition) of a {@code @ForEach} method, registered dynamically while the method
- * runs. Its display name is the row id and a short preview of its columns; its legacy reporting name
- * (what Surefire writes into its XML) is the same text.
+ * runs. Its display name is the row id, the verdict's mark when the row is registered once it has
+ * finished (such as {@code r005 ✗ numeric_match=0}), and a short preview of its columns; its legacy
+ * reporting name (what Surefire writes into its XML) is the same text. The unique id never depends on
+ * the verdict, so a row is selected again by the same id whatever its last result.
+ *
+ * <p>Its source is the row's line in its dataset file when the dataset is a file (or a class path
+ * resource), so that an IDE can jump from the row to its line; otherwise the method.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RowDescriptor extends AbstractTestDescriptor {
@@ -27,7 +34,7 @@ public final class RowDescriptor extends AbstractTestDescriptor {
 
     private final RowKey key;
 
-    private RowDescriptor(UniqueId uniqueId, String displayName, MethodSource source, RowKey key) {
+    private RowDescriptor(UniqueId uniqueId, String displayName, TestSource source, RowKey key) {
         super(uniqueId, displayName, source);
         this.key = key;
     }
@@ -48,13 +55,25 @@ public final class RowDescriptor extends AbstractTestDescriptor {
      */
     public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns,
             boolean restored) {
+        return of(method, key, columns, restored, "", Optional.empty());
+    }
+
+    /**
+     * As {@link #of(ForEachMethodDescriptor, RowKey, Map, boolean)}, with the verdict's mark after the
+     * row id, and the row's place in its dataset as its source.
+     *
+     * @param mark what follows the row id, such as {@code ✗ numeric_match=0}; empty for none
+     * @param source the row's line in its dataset; empty: the method is the source
+     */
+    public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns,
+            boolean restored, String mark, Optional<TestSource> source) {
         Objects.requireNonNull(key, "key");
         String label = (key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition())
-                + (restored ? RESTORED_MARKER : "");
+                + (mark.isEmpty() ? "" : " " + mark) + (restored ? RESTORED_MARKER : "");
         String preview = preview(columns);
         String displayName = preview.isEmpty() ? label : label + SEPARATOR + preview;
-        MethodSource source = MethodSource.from(method.testClass(), method.method());
-        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, source, key);
+        TestSource testSource = source.orElseGet(() -> MethodSource.from(method.testClass(), method.method()));
+        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource, key);
     }
 
     /** The columns as {@code name=value} pairs, cut to {@value #PREVIEW_LENGTH} characters. */

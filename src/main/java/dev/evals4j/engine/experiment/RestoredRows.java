@@ -44,9 +44,21 @@ public final class RestoredRows {
                 + String.join("; ", StoredScores.failures(run.scores())))), Verdict.FAILED);
     }
 
-    /** What the summary counts for a restored row. */
+    /** What the summary counts for a restored row, with its failing scores when its verdict is a failure. */
     public static RowRecord summaryRecord(RowItem item, RunRecord run, Verdict verdict) {
-        return new RowRecord(item.row().id(), item.repetition(), verdict, run.attempts(), 0, 0, StoredScores.values(run.scores()));
+        return new RowRecord(item.row().id(), item.repetition(), verdict, run.attempts(), 0, 0,
+                StoredScores.values(run.scores()), verdict == Verdict.FAILED ? failingScores(run) : Map.of());
+    }
+
+    /** The stored scores that failed, by name, without the synthetic verdict score. */
+    public static Map<String, Double> failingScores(RunRecord run) {
+        Map<String, Double> failing = new LinkedHashMap<>();
+        for (ScoreRecord score : run.scores()) {
+            if (!score.notFailed() && score.value() != null && !score.name().equals(StoredScores.VERDICT)) {
+                failing.put(score.name(), score.value());
+            }
+        }
+        return failing;
     }
 
     /** The report entry of a restored row: the marker, its stored status, attempts, scores and output. */

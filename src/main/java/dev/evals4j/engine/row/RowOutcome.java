@@ -36,6 +36,20 @@ public record RowOutcome(boolean passed, Object output, Map<String, Double> scor
         }
     }
 
+    /**
+     * The scores that failed, by name, in the method's order: those a failure description names
+     * ({@code name=value (detail)}). Empty for a passing outcome and for a verdict that names no score.
+     */
+    public Map<String, Double> failingScores() {
+        Map<String, Double> failing = new LinkedHashMap<>();
+        scores.forEach((name, value) -> {
+            if (failures.stream().anyMatch(failure -> failure.startsWith(name + "="))) {
+                failing.put(name, value);
+            }
+        });
+        return Collections.unmodifiableMap(failing);
+    }
+
     /** An outcome the method returned (no assertion). */
     public RowOutcome(boolean passed, Object output, Map<String, Double> scores, List<String> failures,
             Map<String, Object> metadata) {

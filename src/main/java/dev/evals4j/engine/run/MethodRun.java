@@ -12,6 +12,7 @@ import dev.evals4j.engine.binding.MethodBinding;
 import dev.evals4j.engine.binding.ParameterBinder;
 import dev.evals4j.engine.config.EngineConfig;
 import dev.evals4j.engine.config.MethodSettings;
+import dev.evals4j.engine.descriptor.DatasetLines;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import dev.evals4j.engine.experiment.ExperimentNames;
 import dev.evals4j.engine.experiment.ExperimentRecording;
@@ -52,6 +53,8 @@ import org.opentest4j.TestAbortedException;
 final class MethodRun {
 
     private static final long POLL_MILLIS = 100;
+    /** The most failing rows a missed threshold's message lists (the summary entry lists them all). */
+    private static final int SHOWN_FAILING_ROWS = 50;
 
     private final ForEachMethodDescriptor descriptor;
     private final Object instance;
@@ -92,7 +95,7 @@ final class MethodRun {
         }
         long startNanos = System.nanoTime();
         RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
-                plan.settings().repetitions() > 1, RowObservers.forMethodRun());
+                plan.settings().repetitions() > 1, RowObservers.forMethodRun(), DatasetLines.of(plan.source().file()));
         Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();
@@ -214,8 +217,9 @@ final class MethodRun {
         }
         List<String> violations = plan.thresholds().stream().flatMap(t -> t.violation(summary).stream()).toList();
         if (!violations.isEmpty()) {
-            return TestExecutionResult.failed(new AssertionFailedError(
-                    "Threshold missed by " + name() + ": " + String.join("; ", violations)));
+            String failingRows = summary.failingRowsLine(SHOWN_FAILING_ROWS);
+            return TestExecutionResult.failed(new AssertionFailedError("Threshold missed by " + name() + ": "
+                    + String.join("; ", violations) + (failingRows.isEmpty() ? "" : ". " + failingRows)));
         }
         if (end.stopped()) {
             String why = plan.settings().stopOnFirstError()

@@ -9,6 +9,9 @@ import dev.evals4j.engine.row.OutcomeMapper;
 import dev.evals4j.engine.row.RowEvent;
 import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.engine.row.RowOutcome;
+import dev.evals4j.engine.row.VerdictMark;
+import dev.evals4j.dataset.Row;
+import dev.evals4j.engine.descriptor.DatasetLines;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.report.ObservedRow;
 import dev.evals4j.report.RowEnding;
@@ -34,6 +37,13 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * known, so rows appear live and overlap under concurrency. It also counts every finished row for the
  * summary.
  *
+ * <p>A row's name is given once, when it is registered, and a listener keeps it from then on. Where
+ * a row's status would not show its verdict (under a {@code @Threshold} a failing row is reported
+ * successful), the row is registered when it finishes instead, and its name carries the verdict's
+ * {@link VerdictMark mark} and failing scores, so that it can be found by name in every report; so is
+ * every row registered once finished (the failures of {@link ReportMode#FAILURES}, restored and
+ * malformed rows). Reports entries and failed attempts of a row not registered yet wait for it.
+ *
  * <p>Not thread-safe by design: it is confined to the thread that entered {@code execute()}, which is
  * the only thread that may call the {@link EngineExecutionListener} (IDE and Allure listeners keep
  * thread-local and unsynchronised state).
@@ -50,18 +60,24 @@ final class RowReporter {
     private final RowObserver observer;
     private final Map<RowItem, RowDescriptor> running = new IdentityHashMap<>();
     private final Map<RowItem, List<ReportEntry>> pendingEntries = new IdentityHashMap<>();
+    private final Map<RowItem, List<RowEvent.AttemptFailed>> pendingAttempts = new IdentityHashMap<>();
+    private final DatasetLines lines;
     private final Set<RowKey> registered = new HashSet<>();
     private int inFlight;
 
     RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
             boolean gatedByThreshold, boolean repeated) {
-        this(listener, method, mode, gatedByThreshold, repeated, RowObserver.NONE);
+        this(listener, method, mode, gatedByThreshold, repeated, RowObserver.NONE, DatasetLines.NONE);
     }
 
-    /** A reporter that also tells {@code observer} about every row it reports, next to the listener calls. */
+    /**
+     * A reporter that also tells {@code observer} about every row it reports, next to the listener calls,
+     * and gives each row its line in the dataset as its source.
+     */
     RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
-            boolean gatedByThreshold, boolean repeated, RowObserver observer) {
+            boolean gatedByThreshold, boolean repeated, RowObserver observer, DatasetLines lines) {
         this.observer = observer;
+        this.lines = lines;
         this.summary = new SummaryAccumulator(repeated);
         this.listener = listener;
         this.method = method;
@@ -101,8 +117,8 @@ final class RowReporter {
     }
 
     private void onStarted(RowItem item) {
-        if (mode == ReportMode.ROWS) {
-            running.put(item, register(item.key(), item.row().columns(), item.row().index()));
+        if (mode == ReportMode.ROWS && !gatedByThreshold) {
+            running.put(item, register(item.key(), item.row(), false, ""));
             flushPending(item);
         }
     }
@@ -113,22 +129,27 @@ final class RowReporter {
         RowDescriptor row = running.get(failed.item());
         if (row != null) {
             observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(), failed.failure(), failed.rateLimited());
+        } else if (mode != ReportMode.SUMMARY) {
+            pendingAttempts.computeIfAbsent(failed.item(), i -> new ArrayList<>()).add(failed);
         }
     }
 
     private void onFinished(RowItem item, RowOutcome outcome, ExecutionDetails details) {
         OutcomeMapper.Mapped mapped = OutcomeMapper.map(item, outcome, details, gatedByThreshold);
+        Map<String, Double> failingScores = outcome == null || mapped.verdict() != RowRecord.Verdict.FAILED
+                ? Map.of() : outcome.failingScores();
         summary.add(new RowRecord(item.row().id(), item.repetition(), mapped.verdict(), details.attempts(), details.rateLimitHits(),
-                details.executionSeconds(), outcome == null ? Map.of() : outcome.scores()));
+                details.executionSeconds(), outcome == null ? Map.of() : outcome.scores(), failingScores));
         RowDescriptor row = running.remove(item);
         boolean report = mode == ReportMode.ROWS
                 || (mode == ReportMode.FAILURES && mapped.result().getStatus() != TestExecutionResult.Status.SUCCESSFUL);
         if (!report) {
             pendingEntries.remove(item);
+            pendingAttempts.remove(item);
             return;
         }
         if (row == null) {
-            row = register(item.key(), item.row().columns(), item.row().index());
+            row = register(item.key(), item.row(), false, VerdictMark.of(mapped.verdict(), failingScores));
             running.put(item, row);
             flushPending(item);
             running.remove(item);
@@ -147,7 +168,8 @@ final class RowReporter {
             summary.add(RestoredRows.summaryRecord(item, restored.run(), mapped.verdict()));
             if (mode == ReportMode.ROWS || (mode == ReportMode.FAILURES
                     && mapped.result().getStatus() != TestExecutionResult.Status.SUCCESSFUL)) {
-                RowDescriptor row = register(item.key(), item.row().columns(), item.row().index(), true);
+                RowDescriptor row = register(item.key(), item.row(), true, VerdictMark.of(mapped.verdict(),
+                        mapped.verdict() == RowRecord.Verdict.FAILED ? RestoredRows.failingScores(restored.run()) : Map.of()));
                 listener.reportingEntryPublished(row, ReportEntry.from(RestoredRows.reportEntry(restored.run())));
                 listener.executionFinished(row, mapped.result());
             }
@@ -161,23 +183,26 @@ final class RowReporter {
         if (mode == ReportMode.SUMMARY) {
             return;
         }
-        RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of(), malformed.entry().index());
+        RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of(), malformed.entry().index(),
+                malformed.entry().location(), false, VerdictMark.of(RowRecord.Verdict.ERROR, Map.of()));
         observer.rowFinishing(row.getUniqueId().toString(),
                 new RowEnding(ExecutionDetails.didNotRun(), RowRecord.Verdict.ERROR, Map.of(), List.of()));
         listener.executionFinished(row, TestExecutionResult.failed(new MalformedRowException(malformed.entry())));
     }
 
-    /**
-     * Adds, registers and starts a row. A row id the dataset repeats would give two tests one unique id:
-     * the later row gets {@code <id>@<index>} instead, and an entry that says why.
-     */
-    private RowDescriptor register(RowKey key, Map<String, ?> columns, long index) {
-        return register(key, columns, index, false);
+    private RowDescriptor register(RowKey key, Row row, boolean restored, String mark) {
+        return register(key, row.columns(), row.index(), row.location(), restored, mark);
     }
 
-    private RowDescriptor register(RowKey key, Map<String, ?> columns, long index, boolean restored) {
+    /**
+     * Adds, registers and starts a row, its name carrying {@code mark} (empty while its verdict is not
+     * known). A row id the dataset repeats would give two tests one unique id: the later row gets
+     * {@code <id>@<index>} instead, and an entry that says why.
+     */
+    private RowDescriptor register(RowKey key, Map<String, ?> columns, long index, String location, boolean restored,
+            String mark) {
         RowKey unique = registered.add(key) ? key : new RowKey(key.rowId() + "@" + index, key.repetition());
-        RowDescriptor row = RowDescriptor.of(method, unique, columns, restored);
+        RowDescriptor row = RowDescriptor.of(method, unique, columns, restored, mark, lines.sourceOf(location));
         method.addChild(row);
         listener.dynamicTestRegistered(row);
         listener.executionStarted(row);
@@ -200,10 +225,15 @@ final class RowReporter {
     }
 
     private void flushPending(RowItem item) {
+        RowDescriptor row = running.get(item);
         List<ReportEntry> entries = pendingEntries.remove(item);
         if (entries != null) {
-            RowDescriptor row = running.get(item);
             entries.forEach(entry -> listener.reportingEntryPublished(row, entry));
+        }
+        List<RowEvent.AttemptFailed> attempts = pendingAttempts.remove(item);
+        if (attempts != null) {
+            attempts.forEach(failed -> observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(),
+                    failed.failure(), failed.rateLimited()));
         }
     }
 

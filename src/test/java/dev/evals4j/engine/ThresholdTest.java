@@ -28,7 +28,7 @@ class ThresholdTest {
     @Test
     void theContainerFailsWhenTheAggregateMissesNamingMetricValueAndBound() {
         results.containerEvents().assertThatEvents().haveExactly(1, event(container("missesTheThreshold"),
-                finishedWithFailure(message("Threshold missed by ThresholdEvals.missesTheThreshold: "
-                        + "accuracy = 0.5000 is below the minimum 0.8000"))));
+                finishedWithFailure(message(m -> m.startsWith("Threshold missed by ThresholdEvals.missesTheThreshold: "
+                        + "accuracy = 0.5000 is below the minimum 0.8000")))));
     }
 }

@@ -13,7 +13,10 @@ import org.apiguardian.api.API;
 public enum ReportMode {
     /** Every row is a test (the default). */
     ROWS,
-    /** Only rows that did not succeed are tests; the others count in the summary. */
+    /**
+     * Only rows that did not succeed are tests (rows with a failing verdict included, even under a
+     * threshold); the others count in the summary.
+     */
     FAILURES,
     /** No row is a test; the method's container carries the summary. */
     SUMMARY

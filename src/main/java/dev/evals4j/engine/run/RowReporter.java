@@ -141,8 +141,7 @@ final class RowReporter {
         summary.add(new RowRecord(item.row().id(), item.repetition(), mapped.verdict(), details.attempts(), details.rateLimitHits(),
                 details.executionSeconds(), outcome == null ? Map.of() : outcome.scores(), failingScores));
         RowDescriptor row = running.remove(item);
-        boolean report = mode == ReportMode.ROWS
-                || (mode == ReportMode.FAILURES && mapped.result().getStatus() != TestExecutionResult.Status.SUCCESSFUL);
+        boolean report = mode == ReportMode.ROWS || (mode == ReportMode.FAILURES && !succeeded(mapped));
         if (!report) {
             pendingEntries.remove(item);
             pendingAttempts.remove(item);
@@ -166,8 +165,7 @@ final class RowReporter {
             RowItem item = restored.item();
             OutcomeMapper.Mapped mapped = RestoredRows.map(item, restored.run(), gatedByThreshold);
             summary.add(RestoredRows.summaryRecord(item, restored.run(), mapped.verdict()));
-            if (mode == ReportMode.ROWS || (mode == ReportMode.FAILURES
-                    && mapped.result().getStatus() != TestExecutionResult.Status.SUCCESSFUL)) {
+            if (mode == ReportMode.ROWS || (mode == ReportMode.FAILURES && !succeeded(mapped))) {
                 RowDescriptor row = register(item.key(), item.row(), true, VerdictMark.of(mapped.verdict(),
                         mapped.verdict() == RowRecord.Verdict.FAILED ? RestoredRows.failingScores(restored.run()) : Map.of()));
                 listener.reportingEntryPublished(row, ReportEntry.from(RestoredRows.reportEntry(restored.run())));
@@ -176,6 +174,15 @@ final class RowReporter {
         } finally {
             restored.onReported().run();
         }
+    }
+
+    /**
+     * Whether a row succeeded, for {@link ReportMode#FAILURES}: a failing verdict is not a success even
+     * where a threshold reports it successful.
+     */
+    private static boolean succeeded(OutcomeMapper.Mapped mapped) {
+        return mapped.result().getStatus() == TestExecutionResult.Status.SUCCESSFUL
+                && mapped.verdict() != RowRecord.Verdict.FAILED;
     }
 
     private void onMalformed(RowEvent.Malformed malformed) {

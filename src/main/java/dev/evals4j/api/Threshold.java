@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * Gates a {@link ForEach} method on an aggregate instead of on every row.
  *
  * <p>When a method has at least one threshold, a row whose result fails (a failing {@link Score},
- * {@code false}) is reported as successful, with its scores visible in its name and report entries;
+ * {@code false}) is reported as successful, its name carrying the failure mark and failing scores (such as
+ * {@code r005 ✗ numeric_match=0}) and the method's summary listing it;
  * rows that throw are still failures. The method's container then fails when an aggregate misses a
  * bound. Metrics:
  *

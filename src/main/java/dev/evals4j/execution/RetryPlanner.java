@@ -1,7 +1,7 @@
 package dev.evals4j.execution;
 
+import dev.evals4j.api.spi.Classification;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,35 +30,35 @@ final class RetryPlanner {
     static final long MIN_RETRY_AFTER_JITTER_NANOS = 100_000_000L;
 
     private final RetryPolicy policy;
-    private final RateLimitClassifier classifier;
+    private final ClassifierChain classifier;
     private final RandomGenerator random;
 
-    RetryPlanner(RetryPolicy policy, RateLimitClassifier classifier, RandomGenerator random) {
+    RetryPlanner(RetryPolicy policy, ClassifierChain classifier, RandomGenerator random) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Whether {@code failure} is a rate limit (and how long the provider asked to wait). */
-    Optional<RateLimitClassifier.RateLimit> rateLimit(Throwable failure) {
+    /** What {@code failure} means: a rate limit (and how long the provider asked to wait), transient or permanent. */
+    Classification classify(Throwable failure) {
         return classifier.classify(failure);
     }
 
     /**
      * Records {@code failure} on {@code item} and plans what follows.
      *
-     * @param rateLimit the classification of {@code failure}, from {@link #rateLimit}
+     * @param classification the classification of {@code failure}, from {@link #classify}
      */
-    Plan plan(ItemRecord<?> item, Throwable failure, Optional<RateLimitClassifier.RateLimit> rateLimit) {
-        if (rateLimit.isPresent() && item.rateLimitHits() < MAX_FREE_RATE_LIMITS) {
+    Plan plan(ItemRecord<?> item, Throwable failure, Classification classification) {
+        if (classification.isRateLimited() && item.rateLimitHits() < MAX_FREE_RATE_LIMITS) {
             item.recordRateLimit(failure);
-            long delay = rateLimit.get().retryAfter()
+            long delay = classification.retryAfter()
                     .map(retryAfter -> withJitter(retryAfter.toNanos()))
                     .orElseGet(() -> policy.delayNanos(item.rateLimitHits(), random));
             return Plan.retryAfter(delay, true);
         }
         item.recordFailure(failure);
-        if (!policy.isRetryable(failure) || item.budgetedFailures() >= policy.maxAttempts()) {
+        if (classification.kind() == Classification.Kind.PERMANENT || item.budgetedFailures() >= policy.maxAttempts()) {
             return Plan.GIVE_UP;
         }
         return Plan.retryAfter(policy.delayNanos(item.budgetedFailures(), random), false);

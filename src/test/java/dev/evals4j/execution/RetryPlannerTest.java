@@ -67,13 +67,46 @@ class RetryPlannerTest {
     }
 
     @Test
-    void aRateLimitWithoutRetryAfterWaitsThePolicysBackOff() {
-        RetryPolicy policy = RetryPolicy.builder().waitFixed(Duration.ofMillis(300)).build();
-        RetryPlanner planner = new RetryPlanner(policy, ClassifierChain.builtIns(), drawing(1));
+    void aRateLimitWithoutRetryAfterWaitsTheLongerOfThePolicysBackOffAndTheFloor() {
+        RetryPolicy policy = RetryPolicy.builder().waitFixed(Duration.ofMillis(3_000)).build();
+        RetryPlanner planner = new RetryPlanner(policy, ClassifierChain.builtIns(), drawing(0));
         RateLimitedException failure = new RateLimitedException("429");
 
         RetryPlanner.Plan plan = planner.plan(new ItemRecord<>(0, "row"), failure, planner.classify(failure));
 
-        assertThat(plan.delayNanos()).isEqualTo(300 * MILLIS);
+        assertThat(plan.delayNanos()).isEqualTo(3_000 * MILLIS);
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterNeverComesBackWithinASecondEvenWhenRetriesDoNotWait() {
+        RetryPlanner planner = new RetryPlanner(RetryPolicy.builder().waitNone().build(), ClassifierChain.builtIns(),
+                drawing(0));
+        RateLimitedException failure = new RateLimitedException("429");
+
+        RetryPlanner.Plan plan = planner.plan(new ItemRecord<>(0, "row"), failure, planner.classify(failure));
+
+        assertThat(plan.rateLimited()).isTrue();
+        assertThat(plan.delayNanos()).isEqualTo(1_000 * MILLIS);
+    }
+
+    @Test
+    void theUnknownWaitGrowsWhenTheSameRowIsRateLimitedAgainAndIsSpreadByJitter() {
+        RetryPlanner planner = new RetryPlanner(RetryPolicy.builder().waitNone().build(), ClassifierChain.builtIns(),
+                drawing(1));
+        RateLimitedException failure = new RateLimitedException("429");
+        ItemRecord<String> row = new ItemRecord<>(0, "row");
+
+        long first = planner.plan(row, failure, planner.classify(failure)).delayNanos();
+        long second = planner.plan(row, failure, planner.classify(failure)).delayNanos();
+        long third = planner.plan(row, failure, planner.classify(failure)).delayNanos();
+
+        assertThat(first).isEqualTo(1_250 * MILLIS);
+        assertThat(second).isEqualTo(2_500 * MILLIS);
+        assertThat(third).isEqualTo(5_000 * MILLIS);
+        for (int hit = 0; hit < 20; hit++) {
+            planner.plan(row, failure, planner.classify(failure));
+        }
+        assertThat(planner.plan(row, failure, planner.classify(failure)).delayNanos())
+                .isEqualTo(RetryPlanner.UNKNOWN_WAIT_MAX.toNanos() / 4 * 5);
     }
 }

@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Runs one item at a time, with the same {@link RetryPolicy}, timeout, statuses and details as the
- * {@link AsyncExecutor}. Rate-limited attempts are retried after the provider's {@code Retry-After}
- * without spending an attempt (Phoenix's sync executor failed them at once). Listener callbacks
+ * {@link AsyncExecutor}, and the same classification of failures. Rate-limited attempts are retried
+ * after the provider's {@code Retry-After} (see {@link RetryPlanner}) without spending an attempt (Phoenix's sync executor failed them at once). Listener callbacks
  * happen on the caller's thread.
  *
  * <p>Timeouts: each call runs on the run's {@link CallThread helper thread} while the caller waits

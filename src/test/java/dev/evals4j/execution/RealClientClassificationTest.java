@@ -7,7 +7,6 @@ import dev.evals4j.sim.SimulatedProvider;
 import dev.evals4j.sim.SimulatorConfig;
 import dev.evals4j.sim.SimulatorConfig.RateLimitHeader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -138,10 +137,5 @@ abstract class RealClientClassificationTest {
                 return;
             }
         }
-    }
-
-    /** Rethrows {@code e} unchecked, for clients whose calls declare checked exceptions. */
-    static RuntimeException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

@@ -31,7 +31,8 @@ import org.apiguardian.api.API;
  * <p>Outcomes: each attempt's outcome is reported to the strategy (success, error, timeout, rate
  * limit) and to the pacer (success, rate limit). An attempt longer than the timeout is cancelled
  * and counts as a failed attempt ({@link java.util.concurrent.TimeoutException}). A rate-limited
- * attempt is requeued after its {@code Retry-After} (or the policy's wait) without spending an
+ * attempt is requeued after its {@code Retry-After} (at least a second when the provider's wait is
+ * unknown; see {@link RetryPlanner}) without spending an
  * attempt of the budget; an item that keeps being rate limited spends budget after
  * {@value RetryPlanner#MAX_FREE_RATE_LIMITS} free requeues, so nothing loops forever. With
  * {@code exitOnError}, the first final failure ends the run: the iterator is not read further,
@@ -58,7 +59,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
 
     /** Everything a run needs besides the task and its inputs. */
     record Settings<O>(ConcurrencyStrategy strategy, RequestPacer pacer, RetryPolicy retryPolicy,
-            RateLimitClassifier classifier, Duration timeout, boolean exitOnError, O fallbackValue,
+            ClassifierChain classifier, Duration timeout, boolean exitOnError, O fallbackValue,
             Duration shutdownGrace, Ticker ticker, RandomGenerator random) {}
 
     private final AsyncTask<I, O> task;
@@ -69,7 +70,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
 
     private AsyncExecutor(Builder<I, O> builder) {
         this.task = builder.task;
-        this.settings = new Settings<>(builder.strategy, builder.pacer, builder.retryPolicy, builder.classifier,
+        this.settings = new Settings<>(builder.strategy, builder.pacer, builder.retryPolicy, ClassifierChain.of(builder.classifiers),
                 builder.timeout, builder.exitOnError, builder.fallbackValue, builder.shutdownGrace, builder.ticker,
                 builder.random);
         this.shutdownHooks = builder.shutdownHooks;

@@ -75,7 +75,19 @@ class EngineConfigReaderTest {
 
         assertThat(config).isEqualTo(new EngineConfig(Optional.of(true), Optional.of("aimd"), 32, 4, 3,
                 RetryWait.parse("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
-                ProgressMode.LINES, ReportMode.FAILURES, ResumeRerun.FAILURES));
+                ProgressMode.LINES, ReportMode.FAILURES, ResumeRerun.FAILURES, List.of()));
+    }
+
+    @Test
+    void readsClassifierClassNamesInOrderAndRejectsWhatIsNoClassName() {
+        assertThat(read(Map.of("evals4j.classifiers", "com.example.A, com.example.Outer$B")).classifiers())
+                .containsExactly("com.example.A", "com.example.Outer$B");
+        assertThat(read(Map.of()).classifiers()).isEmpty();
+        assertThatThrownBy(() -> read(Map.of("evals4j.classifiers", "com.example.A;com.example.B")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("evals4j.classifiers")
+                .hasMessageContaining("com.example.A;com.example.B")
+                .hasMessageContaining("fully qualified class names separated by commas");
     }
 
     @Test
@@ -91,7 +103,7 @@ class EngineConfigReaderTest {
         assertThatThrownBy(() -> read(Map.of("evals4j.concurency.max", "3")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("Unknown configuration parameter 'evals4j.concurency.max' (value '3'):"
-                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.concurrency.initial,");
+                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.classifiers, evals4j.concurrency.initial,");
     }
 
     @Test

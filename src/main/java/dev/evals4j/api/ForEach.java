@@ -2,6 +2,7 @@ package dev.evals4j.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.evals4j.api.spi.FailureClassifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -92,6 +93,14 @@ public @interface ForEach {
      * rows run normally.
      */
     String rescore() default "";
+
+    /**
+     * The classifiers this method's failures are asked about first, in order: each says whether a failure
+     * is a rate limit (and how long to wait), transient or permanent. Each needs a public no-argument
+     * constructor. After them come those of {@code evals4j.classifiers}, those registered through
+     * {@link java.util.ServiceLoader}, and the engine's own.
+     */
+    Class<? extends FailureClassifier>[] classifiers() default {};
 
     /** Whether rows run concurrently; {@link Concurrent#DEFAULT} decides by the method and configuration. */
     Concurrent concurrent() default Concurrent.DEFAULT;

@@ -58,7 +58,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
 
     /** Everything a run needs besides the task and its inputs. */
     record Settings<O>(ConcurrencyStrategy strategy, RequestPacer pacer, RetryPolicy retryPolicy,
-            RateLimitClassifier classifier, Duration timeout, boolean exitOnError, O fallbackValue,
+            ClassifierChain classifier, Duration timeout, boolean exitOnError, O fallbackValue,
             Duration shutdownGrace, Ticker ticker, RandomGenerator random) {}
 
     private final AsyncTask<I, O> task;
@@ -69,7 +69,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
 
     private AsyncExecutor(Builder<I, O> builder) {
         this.task = builder.task;
-        this.settings = new Settings<>(builder.strategy, builder.pacer, builder.retryPolicy, builder.classifier,
+        this.settings = new Settings<>(builder.strategy, builder.pacer, builder.retryPolicy, ClassifierChain.of(builder.classifiers),
                 builder.timeout, builder.exitOnError, builder.fallbackValue, builder.shutdownGrace, builder.ticker,
                 builder.random);
         this.shutdownHooks = builder.shutdownHooks;

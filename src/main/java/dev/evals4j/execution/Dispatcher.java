@@ -1,5 +1,6 @@
 package dev.evals4j.execution;
 
+import dev.evals4j.api.spi.Classification;
 import dev.evals4j.concurrency.ConcurrencyStrategy;
 import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.Ticker;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -210,19 +210,19 @@ final class Dispatcher<I, O> {
             return;
         }
         Throwable failure = unwrap(ended.failure());
-        Optional<RateLimitClassifier.RateLimit> rateLimit = planner.rateLimit(failure);
-        if (rateLimit.isPresent()) {
+        Classification classification = planner.classify(failure);
+        if (classification.isRateLimited()) {
             strategy.onRateLimited(call.startNanos());
             pacer.onRateLimited(call.startNanos());
         } else {
             strategy.onError(call.startNanos());
         }
-        afterFailure(call, failure, rateLimit);
+        afterFailure(call, failure, classification);
     }
 
-    private void afterFailure(InFlightCall<I> call, Throwable failure, Optional<RateLimitClassifier.RateLimit> rateLimit) {
+    private void afterFailure(InFlightCall<I> call, Throwable failure, Classification classification) {
         ItemRecord<I> item = call.item();
-        RetryPlanner.Plan plan = planner.plan(item, failure, rateLimit);
+        RetryPlanner.Plan plan = planner.plan(item, failure, classification);
         if (!plan.retry()) {
             finish(item, settings.fallbackValue(), ExecutionStatus.FAILED);
             if (settings.exitOnError() && !stopping) {
@@ -270,7 +270,7 @@ final class Dispatcher<I, O> {
         strategy.onTimeout(call.startNanos());
         TimeoutException timeout = new TimeoutException("Attempt " + call.attempt().number() + " of item "
                 + call.item().index() + " exceeded the timeout of " + settings.timeout());
-        afterFailure(call, timeout, Optional.empty());
+        afterFailure(call, timeout, Classification.transientError());
     }
 
     // ---- dispatching

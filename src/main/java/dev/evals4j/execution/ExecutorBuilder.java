@@ -1,14 +1,16 @@
 package dev.evals4j.execution;
 
+import dev.evals4j.api.spi.FailureClassifier;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
  * The settings every executor shares, for {@link AsyncExecutor.Builder} and
- * {@link SyncExecutor.Builder}. Defaults: {@link RetryPolicy#defaults()}, rate limits recognised by
- * {@link RateLimitClassifier#defaults()}, a timeout of 60 s per attempt, exitOnError true, fallback {@code null}, a shutdown grace
+ * {@link SyncExecutor.Builder}. Defaults: {@link RetryPolicy#defaults()}, failures classified by the
+ * built-in classifiers alone, a timeout of 60 s per attempt, exitOnError true, fallback {@code null}, a shutdown grace
  * period of 10 s. Not thread-safe.
  *
  * @param <I> the input type
@@ -22,7 +24,7 @@ abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> {
 
     RetryPolicy retryPolicy = RetryPolicy.defaults();
     Duration timeout = AsyncExecutor.DEFAULT_TIMEOUT;
-    RateLimitClassifier classifier = RateLimitClassifier.defaults();
+    List<FailureClassifier> classifiers = List.of();
     boolean exitOnError = true;
     O fallbackValue;
     RandomGenerator random = new Random();
@@ -36,6 +38,15 @@ abstract class ExecutorBuilder<I, O, B extends ExecutorBuilder<I, O, B>> {
     /** Which failures are retried, how often, after which wait. */
     public B retryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return self();
+    }
+
+    /**
+     * The classifiers asked, in order, what a failed attempt means (a rate limit, transient, permanent)
+     * before the built-in ones (default none).
+     */
+    public B classifiers(List<? extends FailureClassifier> classifiers) {
+        this.classifiers = List.copyOf(classifiers);
         return self();
     }
 

@@ -100,6 +100,7 @@ public final class ExecutorFactory {
         return builder.strategy(settings.strategy().get())
                 .pacer(settings.pacer().get())
                 .retryPolicy(settings.retryPolicy())
+                .classifiers(settings.classifiers())
                 .timeout(settings.timeout())
                 .exitOnError(settings.exitOnError())
                 .fallbackValue(fallbackValue)
@@ -110,6 +111,7 @@ public final class ExecutorFactory {
     private static <I, O> Executor<I, O> sync(SyncTask<I, O> task, ExecutionSettings settings, O fallbackValue) {
         return SyncExecutor.builder(task)
                 .retryPolicy(settings.retryPolicy())
+                .classifiers(settings.classifiers())
                 .timeout(settings.timeout())
                 .exitOnError(settings.exitOnError())
                 .fallbackValue(fallbackValue)

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 
 /**
  * The one reader of the wait a rate-limited HTTP answer asks for, used by the default
- * {@link RateLimitClassifier} and by the simulator's client: {@code retry-after-ms} (milliseconds,
+ * built-in failure classifiers and by the simulator's client: {@code retry-after-ms} (milliseconds,
  * OpenAI's header) when present and valid, else {@code Retry-After} as (possibly fractional) seconds or
  * as an HTTP date. Stateless.
  */

@@ -2,6 +2,7 @@ package dev.evals4j.execution;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.api.spi.Classification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -65,41 +66,19 @@ public final class RetryPolicy {
     }
 
     /**
-     * Whether evals4j retries {@code failure} by default. Walking the cause chain, the first
-     * decisive exception wins: never an {@link Error} (so never an {@link AssertionError}, an
-     * eval's failure) nor a programming error ({@link IllegalArgumentException},
-     * {@link IllegalStateException}, {@link NullPointerException}, {@link ClassCastException},
-     * {@link UnsupportedOperationException}, {@link IndexOutOfBoundsException},
-     * {@link ArithmeticException}); always an {@link IOException} (connection refused and reset,
-     * HTTP timeouts included), an {@link UncheckedIOException}, a {@link TimeoutException}, a rate
-     * limit ({@link RateLimitClassifier#defaults()}), or an exception exposing an HTTP status 5xx,
-     * 408 or 429. Anything else is not retried.
+     * Whether evals4j retries {@code failure} by default: whether the built-in classifiers call it a
+     * rate limit or transient. Walking the cause chain, rate limits are looked for first
+     * ({@link dev.evals4j.api.RateLimitedException}, status 429, the known clients' rate-limit
+     * exceptions), then the known clients' exception families, then the first decisive exception wins:
+     * never an {@link Error} (so never an {@link AssertionError}, an eval's failure) nor a programming
+     * error ({@link IllegalArgumentException}, {@link IllegalStateException}, {@link NullPointerException},
+     * {@link ClassCastException}, {@link UnsupportedOperationException}, {@link IndexOutOfBoundsException},
+     * {@link ArithmeticException}); always an {@link IOException} (connection refused and reset, HTTP
+     * timeouts included), an {@link UncheckedIOException}, a {@link TimeoutException}, or an exception
+     * exposing an HTTP status 5xx or 408. Anything else is not retried.
      */
     public static boolean retryableByDefault(Throwable failure) {
-        for (Throwable t : HttpSignals.causeChain(failure)) {
-            if (t instanceof Error || isProgrammingError(t)) {
-                return false;
-            }
-            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
-                    || RateLimitClassifier.defaults().classify(t).isPresent()) {
-                return true;
-            }
-            int status = HttpSignals.status(t).orElse(0);
-            if (status >= 500 && status <= 599 || status == 408 || status == 429) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isProgrammingError(Throwable t) {
-        return t instanceof IllegalArgumentException
-                || t instanceof IllegalStateException
-                || t instanceof NullPointerException
-                || t instanceof ClassCastException
-                || t instanceof UnsupportedOperationException
-                || t instanceof IndexOutOfBoundsException
-                || t instanceof ArithmeticException;
+        return ClassifierChain.builtIns().classify(failure).kind() != Classification.Kind.PERMANENT;
     }
 
     /** Whether {@code failure} may be retried (if attempts remain). */

@@ -35,7 +35,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
 
     private final SyncTask<I, O> task;
     private final RetryPolicy retryPolicy;
-    private final RateLimitClassifier classifier;
+    private final ClassifierChain classifier;
     private final boolean exitOnError;
     private final O fallbackValue;
     private final Sleeper sleeper;
@@ -49,7 +49,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
     private SyncExecutor(Builder<I, O> builder) {
         this.task = builder.task;
         this.retryPolicy = builder.retryPolicy;
-        this.classifier = builder.classifier;
+        this.classifier = ClassifierChain.of(builder.classifiers);
         this.exitOnError = builder.exitOnError;
         this.fallbackValue = builder.fallbackValue;
         this.sleeper = builder.sleeper != null
@@ -129,7 +129,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
                 return finish(item, fallbackValue, item.finish(ExecutionStatus.DID_NOT_RUN), listener);
             } catch (Exception | Error failure) {
                 item.addExecutionNanos(System.nanoTime() - start);
-                RetryPlanner.Plan plan = planner.plan(item, failure, planner.rateLimit(failure));
+                RetryPlanner.Plan plan = planner.plan(item, failure, planner.classify(failure));
                 if (!plan.retry()) {
                     return finish(item, fallbackValue, item.finish(ExecutionStatus.FAILED), listener);
                 }

@@ -35,6 +35,8 @@ public final class ConfigKeys {
 
     private static final String POSITIVE_INTEGER = "a positive integer";
     private static final String TRUE_OR_FALSE = "true or false";
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
     private static final Pattern EXPERIMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /** {@code true}: every method runs its rows concurrently; {@code false}: every method is sequential. */
@@ -126,10 +128,18 @@ public final class ConfigKeys {
                     + " chance to pass, a passing row never gets one to fail)")
             .withDefault(ResumeRerun.ERRORS, "`errors`");
 
+    /** Failure classifiers asked before the engine's own: class names separated by commas. */
+    public static final ConfigKey<List<String>> CLASSIFIERS = ConfigKey.of("evals4j.classifiers",
+            "fully qualified class names separated by commas", ConfigKeys::parseClassNames, "",
+            "`FailureClassifier` classes (public, with a public no-argument constructor) asked what a failure means"
+                    + " (rate-limited, transient, permanent) after a method's own `@ForEach(classifiers)` and before the"
+                    + " `ServiceLoader`'s and the built-in ones")
+            .withDefault(List.of(), "none");
+
     /** Every key the engine reads, in the order the documentation lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(CONCURRENT, STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY,
             MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT, STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS,
-            REPORT, REPORT_DIR, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN);
+            REPORT, REPORT_DIR, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS);
 
     private ConfigKeys() {}
 
@@ -188,6 +198,11 @@ public final class ConfigKeys {
         String lower = s.toLowerCase(Locale.ROOT);
         return lower.equals("sqlite") || lower.equals("none") ? Optional.of(lower)
                 : lower.startsWith("jdbc:") && s.length() > "jdbc:".length() ? Optional.of(s) : Optional.empty();
+    }
+
+    private static Optional<List<String>> parseClassNames(String s) {
+        List<String> names = Arrays.stream(s.split(",", -1)).map(String::strip).toList();
+        return names.stream().allMatch(CLASS_NAME.asMatchPredicate()) ? Optional.of(names) : Optional.empty();
     }
 
     private static Optional<Path> parsePath(String s) {

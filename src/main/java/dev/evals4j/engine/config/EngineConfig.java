@@ -3,6 +3,7 @@ package dev.evals4j.engine.config;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -28,6 +29,7 @@ import org.apiguardian.api.API;
  * @param progress the console progress display
  * @param report which rows become tests
  * @param resumeRerun which stored rows a resumed experiment runs again
+ * @param classifiers the class names of the failure classifiers every method asks first, in order
  */
 @API(status = INTERNAL, since = "0.1")
 public record EngineConfig(
@@ -45,7 +47,8 @@ public record EngineConfig(
         long limit,
         ProgressMode progress,
         ReportMode report,
-        ResumeRerun resumeRerun) {
+        ResumeRerun resumeRerun,
+        List<String> classifiers) {
 
     /** The default storage: the embedded SQLite file. */
     public static final String DEFAULT_STORAGE = "sqlite";
@@ -61,6 +64,7 @@ public record EngineConfig(
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(resumeRerun, "resumeRerun");
+        classifiers = List.copyOf(classifiers);
         if (maxConcurrency < 0 || initialConcurrency < 0 || maxAttempts < 0 || repetitions < 1 || limit < 0) {
             throw new IllegalArgumentException("inconsistent configuration: " + this);
         }
@@ -70,6 +74,6 @@ public record EngineConfig(
     public static EngineConfig defaults() {
         return new EngineConfig(Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_STORAGE, 1, false, 0, ProgressMode.AUTO, ReportMode.ROWS,
-                ResumeRerun.ERRORS);
+                ResumeRerun.ERRORS, List.of());
     }
 }

@@ -51,7 +51,8 @@ public final class EngineConfigReader {
                 values.get(ConfigKeys.LIMIT).orElse(0L),
                 values.getOrDefault(ConfigKeys.PROGRESS),
                 values.getOrDefault(ConfigKeys.REPORT),
-                values.getOrDefault(ConfigKeys.RESUME_RERUN));
+                values.getOrDefault(ConfigKeys.RESUME_RERUN),
+                values.getOrDefault(ConfigKeys.CLASSIFIERS));
         values.validateUnread();
         return config;
     }

@@ -1,5 +1,6 @@
 package dev.evals4j.engine.run;
 
+import dev.evals4j.api.spi.FailureClassifier;
 import dev.evals4j.concurrency.ConcurrencyStrategies;
 import dev.evals4j.concurrency.RequestPacer;
 import dev.evals4j.concurrency.Throttle;
@@ -14,10 +15,11 @@ import dev.evals4j.execution.Executor;
 import dev.evals4j.execution.ExecutorFactory;
 import dev.evals4j.execution.RetryPolicy;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds the executor of one method from its {@link MethodSettings}: the strategy, the retry policy,
- * the timeout, and sync or async through {@link ExecutorFactory}. The executor is the one place a
+ * the failure classifiers, the timeout, and sync or async through {@link ExecutorFactory}. The executor is the one place a
  * results store hooks in later (by decorating it). Stateless.
  */
 final class MethodExecutors {
@@ -28,9 +30,10 @@ final class MethodExecutors {
      * The executor for {@code invoker} under {@code settings}.
      *
      * @param shutdownGrace how long calls in flight may finish after a stop (Ctrl-C, SIGTERM)
+     * @param classifiers the user's failure classifiers, asked before the built-in ones
      */
     static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
-            boolean async, Duration shutdownGrace) {
+            boolean async, Duration shutdownGrace, List<FailureClassifier> classifiers) {
         Throttle throttle = throttle(settings);
         ExecutionSettings execution = ExecutionSettings.defaults()
                 .withConcurrent(settings.concurrent())
@@ -40,7 +43,8 @@ final class MethodExecutors {
                 .withRetryPolicy(retryPolicy(settings.maxAttempts(), config))
                 .withTimeout(settings.timeout().orElse(AsyncExecutor.DEFAULT_TIMEOUT))
                 .withExitOnError(settings.stopOnFirstError())
-                .withShutdownGrace(shutdownGrace);
+                .withShutdownGrace(shutdownGrace)
+                .withClassifiers(classifiers);
         return async ? ExecutorFactory.forAsync(invoker.asyncTask(), execution, null)
                 : ExecutorFactory.forSync(invoker.syncTask(), execution, null);
     }

@@ -124,7 +124,8 @@ final class MethodRun {
                 item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item));
         Executor<RowItem, RowOutcome> executor;
         try {
-            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace());
+            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace(),
+                    FailureClassifiers.of(annotation, config.classifiers(), descriptor.testClass().getClassLoader(), name()));
         } catch (IllegalArgumentException e) {
             throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
         }

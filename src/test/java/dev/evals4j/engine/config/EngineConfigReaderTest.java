@@ -75,7 +75,7 @@ class EngineConfigReaderTest {
 
         assertThat(config).isEqualTo(new EngineConfig(Optional.of(true), Optional.of("aimd"), 32, 4, 3,
                 RetryWait.parse("fixed:2s"), Optional.of(Duration.ofSeconds(45)), Optional.of("nightly-1"), "none", 5, true, 100,
-                ProgressMode.LINES, ReportMode.FAILURES, ResumeRerun.FAILURES));
+                ProgressMode.LINES, ReportMode.FAILURES, ResumeRerun.FAILURES, List.of()));
     }
 
     @Test
@@ -91,7 +91,7 @@ class EngineConfigReaderTest {
         assertThatThrownBy(() -> read(Map.of("evals4j.concurency.max", "3")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("Unknown configuration parameter 'evals4j.concurency.max' (value '3'):"
-                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.concurrency.initial,");
+                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.classifiers, evals4j.concurrency.initial,");
     }
 
     @Test

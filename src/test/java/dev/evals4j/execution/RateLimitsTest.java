@@ -3,6 +3,7 @@ package dev.evals4j.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evals4j.api.RateLimitedException;
+import dev.evals4j.api.spi.Classification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,14 +22,15 @@ import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
-/** {@link RateLimitClassifier#defaults()}: every recognised shape, cause chains and Retry-After. */
-class RateLimitClassifierTest {
+/** The built-in recognition of rate limits: every recognised shape, cause chains and Retry-After. */
+class RateLimitsTest {
 
-    private final RateLimitClassifier classifier = RateLimitClassifier.defaults();
+    private static Optional<Classification> rateLimit(Throwable failure) {
+        return Optional.of(ClassifierChain.builtIns().classify(failure)).filter(Classification::isRateLimited);
+    }
 
-    private Optional<Duration> retryAfterOf(Throwable failure) {
-        return classifier.classify(failure).orElseThrow(() -> new AssertionError("not a rate limit: " + failure))
-                .retryAfter();
+    private static Optional<Duration> retryAfterOf(Throwable failure) {
+        return rateLimit(failure).orElseThrow(() -> new AssertionError("not a rate limit: " + failure)).retryAfter();
     }
 
     @Test
@@ -49,10 +51,10 @@ class RateLimitClassifierTest {
 
     @Test
     void otherStatusesAndErrorCodesAreNotRateLimits() {
-        assertThat(classifier.classify(new HttpFailures.StatusCodeException(503, Map.of()))).isEmpty();
-        assertThat(classifier.classify(new HttpFailures.CodeException("rate_limit_exceeded"))).isEmpty();
-        assertThat(classifier.classify(new IOException("connection reset"))).isEmpty();
-        assertThat(classifier.classify(new AssertionError("429"))).isEmpty();
+        assertThat(rateLimit(new HttpFailures.StatusCodeException(503, Map.of()))).isEmpty();
+        assertThat(rateLimit(new HttpFailures.CodeException("rate_limit_exceeded"))).isEmpty();
+        assertThat(rateLimit(new IOException("connection reset"))).isEmpty();
+        assertThat(rateLimit(new AssertionError("429"))).isEmpty();
     }
 
     @Test
@@ -73,7 +75,7 @@ class RateLimitClassifierTest {
         HttpResponseException failure = new HttpResponseException(new FakeResponse(429, Map.of("Retry-After", List.of("5"))));
 
         assertThat(retryAfterOf(failure)).contains(Duration.ofSeconds(5));
-        assertThat(classifier.classify(new HttpResponseException(new FakeResponse(500, Map.of())))).isEmpty();
+        assertThat(rateLimit(new HttpResponseException(new FakeResponse(500, Map.of())))).isEmpty();
     }
 
     @Test
@@ -90,7 +92,7 @@ class RateLimitClassifierTest {
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
 
-        assertThat(classifier.classify(a)).isEmpty();
+        assertThat(rateLimit(a)).isEmpty();
     }
 
     @Test

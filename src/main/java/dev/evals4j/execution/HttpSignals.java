@@ -17,7 +17,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads HTTP facts (status code, {@code Retry-After}) from exceptions of clients evals4j does not
+ * Reads HTTP facts (status code, {@code Retry-After}, {@code retry-after-ms},
+ * {@code x-ratelimit-reset-requests}) from exceptions of clients evals4j does not
  * depend on, by looking for conventionally named no-argument methods. Every lookup is
  * best-effort: a method that is missing, inaccessible or throws yields nothing. Stateless.
  */
@@ -26,7 +27,8 @@ final class HttpSignals {
     private static final int MAX_CAUSES = 32;
     private static final List<String> STATUS_METHODS = List.of("statusCode", "getStatusCode", "status", "code");
     private static final List<String> RETRY_AFTER_METHODS = List.of("retryAfter", "getRetryAfter");
-    private static final List<String> HEADER_METHODS = List.of("headers", "getHeaders", "responseHeaders");
+    private static final List<String> HEADER_METHODS =
+            List.of("headers", "getHeaders", "responseHeaders", "getResponseHeaders");
     private static final List<String> RESPONSE_METHODS = List.of("response", "getResponse", "httpResponse");
 
     private HttpSignals() {}
@@ -102,15 +104,34 @@ final class HttpSignals {
     }
 
     private static Optional<Duration> fromHeaders(Object headers) {
-        Map<?, ?> map;
         if (headers instanceof HttpHeaders http) {
-            map = http.map();
-        } else if (headers instanceof Map<?, ?> plain) {
-            map = plain;
-        } else {
+            return RetryAfter.fromHeaders(name -> header(http.map(), name), Instant.now());
+        }
+        if (headers instanceof Map<?, ?> map) {
+            return RetryAfter.fromHeaders(name -> header(map, name), Instant.now());
+        }
+        // The OpenAI Java SDK's Headers (case-insensitive) and similar multi-maps expose values(String).
+        return valuesMethod(headers).flatMap(values -> RetryAfter.fromHeaders(name -> firstValue(values, headers, name),
+                Instant.now()));
+    }
+
+    private static Optional<Method> valuesMethod(Object headers) {
+        try {
+            Method method = headers.getClass().getMethod("values", String.class);
+            return List.class.isAssignableFrom(method.getReturnType()) ? Optional.of(method) : Optional.empty();
+        } catch (NoSuchMethodException | RuntimeException | LinkageError unavailable) {
             return Optional.empty();
         }
-        return RetryAfter.fromHeaders(name -> header(map, name), Instant.now());
+    }
+
+    private static Optional<String> firstValue(Method values, Object headers, String name) {
+        try {
+            List<?> list = (List<?>) values.invoke(headers, name);
+            return list == null || list.isEmpty() || list.get(0) == null ? Optional.empty()
+                    : Optional.of(list.get(0).toString());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> header(Map<?, ?> headers, String name) {

@@ -15,7 +15,12 @@ final class ChatBodies {
         this.mapper = mapper;
     }
 
-    /** A {@code chat.completion} object with one choice and rough token counts (four characters a token). */
+    /**
+     * A {@code chat.completion} object with one choice and rough token counts (four characters a token), with
+     * every field OpenAI's clients read (LangChain4j, Spring AI, the OpenAI Java SDK): {@code id}, {@code object},
+     * {@code created}, {@code model}, {@code choices[].index}, {@code choices[].message.{role,content,refusal}},
+     * {@code choices[].logprobs}, {@code choices[].finish_reason}, {@code usage} and {@code system_fingerprint}.
+     */
     byte[] completion(String id, String model, String prompt, String content, long createdEpochSeconds) {
         ObjectNode root = mapper.createObjectNode();
         root.put("id", id);
@@ -27,6 +32,8 @@ final class ChatBodies {
         ObjectNode message = choice.putObject("message");
         message.put("role", "assistant");
         message.put("content", content);
+        message.putNull("refusal");
+        choice.putNull("logprobs");
         choice.put("finish_reason", "stop");
         int promptTokens = roughTokens(prompt);
         int completionTokens = roughTokens(content);
@@ -34,6 +41,7 @@ final class ChatBodies {
         usage.put("prompt_tokens", promptTokens);
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
+        root.putNull("system_fingerprint");
         return write(root);
     }
 

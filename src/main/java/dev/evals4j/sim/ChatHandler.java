@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -44,6 +43,8 @@ final class ChatHandler implements HttpHandler {
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final Duration maxHang;
+    private final RateLimitHeaders rateLimitHeaders;
+    private final String authorization;
     private final AtomicLong ids = new AtomicLong();
 
     ChatHandler(SimulatorConfig config, TokenBucket bucket, StatsRecorder stats, ScheduledExecutorService timer,
@@ -60,6 +61,8 @@ final class ChatHandler implements HttpHandler {
         this.timer = timer;
         this.workers = workers;
         this.maxHang = config.maxHang();
+        this.rateLimitHeaders = new RateLimitHeaders(config.rateLimitHeaders());
+        this.authorization = config.apiKey() == null ? null : "Bearer " + config.apiKey();
     }
 
     @Override
@@ -83,6 +86,12 @@ final class ChatHandler implements HttpHandler {
             exchange.getResponseHeaders().set("Allow", "POST");
             reject(exchange, 405, "Method " + exchange.getRequestMethod() + " not allowed; use POST",
                     "invalid_request_error");
+            return;
+        }
+        if (authorization != null && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            stats.badRequest();
+            send(exchange, 401, bodies.error("Incorrect API key provided (simulated).", "invalid_request_error",
+                    "invalid_api_key"));
             return;
         }
         ChatRequest request;
@@ -130,11 +139,9 @@ final class ChatHandler implements HttpHandler {
 
     private void rateLimited(HttpExchange exchange, long waitNanos) throws IOException {
         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
-        String seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
-        exchange.getResponseHeaders().set("Retry-After", seconds);
-        exchange.getResponseHeaders().set("retry-after-ms", Long.toString(millis));
+        rateLimitHeaders.write(millis, Instant.now(), exchange.getResponseHeaders()::set);
         send(exchange, 429, bodies.error("Rate limit reached for requests (simulated). Please try again in "
-                + seconds + "s.", "requests", "rate_limit_exceeded"));
+                + RateLimitHeaders.seconds(millis) + "s.", "requests", "rate_limit_exceeded"));
     }
 
     private void reject(HttpExchange exchange, int status, String message, String type) throws IOException {

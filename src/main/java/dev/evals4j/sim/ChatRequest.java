@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * The part of an OpenAI chat-completion request the simulator uses.
+ * The part of an OpenAI chat-completion request the simulator uses. Every other field a client sends
+ * ({@code temperature}, {@code max_tokens}, {@code tools}, {@code n}, {@code user}, {@code response_format},
+ * {@code stream: false}...) is accepted and ignored; a streaming request is refused.
  *
  * @param model the requested model name, or {@value #DEFAULT_MODEL} when absent
  * @param prompt the text of the last {@code user} message (text parts joined by newlines)
@@ -32,6 +34,10 @@ record ChatRequest(String model, String prompt) {
         }
         if (root == null || !root.isObject()) {
             throw new MalformedRequestException("the request body must be a JSON object");
+        }
+        if (root.path("stream").asBoolean(false)) {
+            throw new MalformedRequestException("'stream': true is not supported by the simulator; send 'stream': false"
+                    + " or leave it out");
         }
         JsonNode messages = root.path("messages");
         if (!messages.isArray() || messages.isEmpty()) {

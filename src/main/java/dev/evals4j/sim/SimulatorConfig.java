@@ -3,9 +3,12 @@ package dev.evals4j.sim;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -23,6 +26,9 @@ import org.apiguardian.api.API;
  * @param oracle prompt → correct answer, for answers with a known truth
  * @param accuracy the probability that an oracle or arithmetic answer is correct
  * @param seed the seed of the latency and fault draws
+ * @param rateLimitHeaders the headers a {@code 429} names its wait with
+ * @param apiKey the key a request must send as {@code Authorization: Bearer <key>} (else {@code 401}), or
+ *     {@code null} to accept any request
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SimulatorConfig(
@@ -36,7 +42,9 @@ public record SimulatorConfig(
         Duration maxHang,
         Map<String, String> oracle,
         double accuracy,
-        long seed) {
+        long seed,
+        Set<RateLimitHeader> rateLimitHeaders,
+        String apiKey) {
 
     /** The largest accepted latency spread: beyond it, the log-normal's tail is no longer plausible. */
     public static final double MAX_SIGMA = 3.0;
@@ -70,6 +78,19 @@ public record SimulatorConfig(
         }
         oracle = Map.copyOf(Objects.requireNonNull(oracle, "oracle"));
         requireProbability(accuracy, "accuracy");
+        rateLimitHeaders = Set.copyOf(Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders"));
+    }
+
+    /** The headers a rate-limited ({@code 429}) answer can name its wait with. */
+    public enum RateLimitHeader {
+        /** {@code Retry-After} in seconds, possibly fractional ({@code 0.35}). */
+        RETRY_AFTER_SECONDS,
+        /** {@code Retry-After} as an HTTP date (whole seconds, rounded up). */
+        RETRY_AFTER_DATE,
+        /** {@code retry-after-ms}, in milliseconds (OpenAI's). */
+        RETRY_AFTER_MS,
+        /** {@code x-ratelimit-reset-requests} in OpenAI's format, such as {@code 1s}, {@code 6m0s} or {@code 120ms}. */
+        RESET_REQUESTS
     }
 
     /** A builder with the defaults: ephemeral port, constant 50 ms latency, no limits, no faults, echo. */
@@ -102,6 +123,9 @@ public record SimulatorConfig(
         private final Map<String, String> oracle = new LinkedHashMap<>();
         private double accuracy = 1.0;
         private long seed = 42;
+        private Set<RateLimitHeader> rateLimitHeaders =
+                EnumSet.of(RateLimitHeader.RETRY_AFTER_SECONDS, RateLimitHeader.RETRY_AFTER_MS);
+        private String apiKey;
 
         private Builder() {
         }
@@ -207,10 +231,26 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * The headers a {@code 429} names its wait with (default {@code Retry-After} in seconds and
+         * {@code retry-after-ms}); none sends a {@code 429} without a wait.
+         */
+        public Builder rateLimitHeaders(RateLimitHeader... headers) {
+            this.rateLimitHeaders = headers.length == 0 ? EnumSet.noneOf(RateLimitHeader.class)
+                    : EnumSet.copyOf(List.of(headers));
+            return this;
+        }
+
+        /** Requests must send {@code Authorization: Bearer <apiKey>}; any other is answered {@code 401}. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public SimulatorConfig build() {
             return new SimulatorConfig(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate,
-                    hangRate, maxHang, oracle, accuracy, seed);
+                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey);
         }
     }
 }

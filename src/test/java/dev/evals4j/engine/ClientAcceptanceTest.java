@@ -46,11 +46,13 @@ class ClientAcceptanceTest {
     private SimulatedProvider provider;
 
     /** What one run measured. */
-    record Figures(String suite, long passed, long failed, double makespanRatio, double rejectedShare, long earlyCalls) {
+    record Figures(String suite, long passed, long failed, double makespanRatio, double rejectedShare, long earlyCalls,
+            String firstFailure) {
         @Override
         public String toString() {
-            return String.format("%-24s passed %d, failed %d, makespan / (N/R) %.2f, rejected %.1f%%, early calls %d",
-                    suite, passed, failed, makespanRatio, 100 * rejectedShare, earlyCalls);
+            return String.format("%-24s passed %d, failed %d, makespan / (N/R) %.2f, rejected %.1f%%, early calls %d%s",
+                    suite, passed, failed, makespanRatio, 100 * rejectedShare, earlyCalls,
+                    firstFailure.isEmpty() ? "" : "; first failure: " + firstFailure);
         }
     }
 
@@ -155,7 +157,8 @@ class ClientAcceptanceTest {
         Stats stats = provider.stats();
         Figures figures = new Figures(suite.getSimpleName(), summary.getTestsSucceededCount(),
                 summary.getTestsFailedCount(), seconds / IDEAL_SECONDS,
-                stats.received() == 0 ? 0 : (double) stats.rejected() / stats.received(), stats.earlyCalls());
+                stats.received() == 0 ? 0 : (double) stats.rejected() / stats.received(), stats.earlyCalls(),
+                summary.getFailures().stream().findFirst().map(failure -> failure.getException().toString()).orElse(""));
         Files.createDirectories(FIGURES.getParent());
         Files.writeString(FIGURES, figures + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return figures;

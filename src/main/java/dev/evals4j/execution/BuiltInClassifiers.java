@@ -11,7 +11,8 @@ import java.util.List;
 final class BuiltInClassifiers {
 
     /** The built-in classifiers, in the order they are asked. */
-    static final List<FailureClassifier> ALL = List.of(RateLimits.INSTANCE, GenericFailures.INSTANCE);
+    static final List<FailureClassifier> ALL =
+            List.of(RateLimits.INSTANCE, KnownClients.INSTANCE, GenericFailures.INSTANCE);
 
     private BuiltInClassifiers() {}
 }

@@ -107,6 +107,27 @@ class RateLimitsTest {
         assertThat(RetryAfter.parse("-3", now)).isEmpty();
     }
 
+    @Test
+    void parsesOpenAisResetDurations() {
+        assertThat(RetryAfter.resetDuration("1s")).contains(Duration.ofSeconds(1));
+        assertThat(RetryAfter.resetDuration("6m0s")).contains(Duration.ofMinutes(6));
+        assertThat(RetryAfter.resetDuration("120ms")).contains(Duration.ofMillis(120));
+        assertThat(RetryAfter.resetDuration("1.5s")).contains(Duration.ofMillis(1500));
+        assertThat(RetryAfter.resetDuration("1h2m3s")).contains(Duration.ofSeconds(3723));
+        assertThat(RetryAfter.resetDuration("soon")).isEmpty();
+        assertThat(RetryAfter.resetDuration("5")).isEmpty();
+        assertThat(RetryAfter.resetDuration("1s later")).isEmpty();
+    }
+
+    @Test
+    void retryAfterMsComesFirstThenRetryAfterThenTheResetOfRequests() {
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429,
+                Map.of("x-ratelimit-reset-requests", List.of("6m0s"))))).contains(Duration.ofMinutes(6));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429,
+                Map.of("x-ratelimit-reset-requests", List.of("6m0s"), "Retry-After", List.of("2")))))
+                .contains(Duration.ofSeconds(2));
+    }
+
     /** An exception that carries the JDK client's response, as a thin client would throw. */
     static final class HttpResponseException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -79,6 +79,18 @@ class EngineConfigReaderTest {
     }
 
     @Test
+    void readsClassifierClassNamesInOrderAndRejectsWhatIsNoClassName() {
+        assertThat(read(Map.of("evals4j.classifiers", "com.example.A, com.example.Outer$B")).classifiers())
+                .containsExactly("com.example.A", "com.example.Outer$B");
+        assertThat(read(Map.of()).classifiers()).isEmpty();
+        assertThatThrownBy(() -> read(Map.of("evals4j.classifiers", "com.example.A;com.example.B")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("evals4j.classifiers")
+                .hasMessageContaining("com.example.A;com.example.B")
+                .hasMessageContaining("fully qualified class names separated by commas");
+    }
+
+    @Test
     void acceptsJdbcStorageAndIsoDurations() {
         EngineConfig config = read(Map.of("evals4j.storage", "jdbc:postgresql://db/evals", "evals4j.timeout", "PT2M"));
 

@@ -4,6 +4,7 @@ def suites = reports.collect { new groovy.xml.XmlSlurper().parse(it) }
 def count = { String name -> suites.find { it.@name.text().endsWith(name) }?.testcase?.size() ?: 0 }
 assert count('ArithmeticEvals') == 120 : "ArithmeticEvals: ${count('ArithmeticEvals')} testcases"
 assert count('CapitalsEvals') == 30 : "CapitalsEvals: ${count('CapitalsEvals')} testcases"
+assert count('LangChain4jEvals') == 120 : "LangChain4jEvals: ${count('LangChain4jEvals')} testcases"
 def failed = suites.sum { it.@failures.text().toInteger() + it.@errors.text().toInteger() }
 assert failed == 0 : "${failed} failed rows"
 return true

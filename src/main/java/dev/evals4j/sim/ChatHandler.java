@@ -104,7 +104,7 @@ final class ChatHandler implements HttpHandler {
         stats.asked(request.prompt());
         long waitNanos = bucket.tryAcquire();
         if (waitNanos > 0) {
-            stats.rejected();
+            stats.rejected(request.prompt(), Duration.ofNanos(waitNanos));
             rateLimited(exchange, waitNanos);
             return;
         }

@@ -14,11 +14,15 @@ import java.util.Objects;
  * <p>The burst stays the same across the schedule; only the refill rate shifts. An unlimited rate
  * ({@link #unlimited()}) admits every request and has no schedule.
  *
+ * <p>A rejected request is told to wait until the next token, or {@code minRetryAfter} when that is
+ * longer: real providers often ask for a second or more even when their window reopens sooner.
+ *
  * @param requestsPerSecond the refill rate before the first step, positive; infinite when unlimited
  * @param burst the bucket's capacity, at least 1
  * @param steps rate changes ordered by time; each replaces the rate from its instant on
+ * @param minRetryAfter the shortest wait a {@code 429} announces; zero for the exact time to the next token
  */
-record RateLimit(double requestsPerSecond, int burst, List<Step> steps) {
+record RateLimit(double requestsPerSecond, int burst, List<Step> steps, Duration minRetryAfter) {
 
     /**
      * One change of the refill rate.
@@ -62,11 +66,15 @@ record RateLimit(double requestsPerSecond, int burst, List<Step> steps) {
             throw new IllegalArgumentException("an unlimited rate cannot have a schedule of steps");
         }
         steps = List.copyOf(sorted);
+        Objects.requireNonNull(minRetryAfter, "minRetryAfter");
+        if (minRetryAfter.isNegative()) {
+            throw new IllegalArgumentException("minRetryAfter must not be negative, got " + minRetryAfter);
+        }
     }
 
     /** No limit: every request is admitted. */
     public static RateLimit unlimited() {
-        return new RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE, List.of());
+        return new RateLimit(Double.POSITIVE_INFINITY, Integer.MAX_VALUE, List.of(), Duration.ZERO);
     }
 
     /**
@@ -77,7 +85,7 @@ record RateLimit(double requestsPerSecond, int burst, List<Step> steps) {
      */
     public static RateLimit of(double requestsPerSecond, int burst) {
         requirePositiveFinite(requestsPerSecond, "requestsPerSecond");
-        return new RateLimit(requestsPerSecond, burst, List.of());
+        return new RateLimit(requestsPerSecond, burst, List.of(), Duration.ZERO);
     }
 
     /**
@@ -88,7 +96,16 @@ record RateLimit(double requestsPerSecond, int burst, List<Step> steps) {
     public RateLimit withStep(Duration at, double requestsPerSecond) {
         List<Step> more = new ArrayList<>(steps);
         more.add(new Step(at, requestsPerSecond));
-        return new RateLimit(this.requestsPerSecond, burst, more);
+        return new RateLimit(this.requestsPerSecond, burst, more, minRetryAfter);
+    }
+
+    /**
+     * Returns a copy of this limit whose {@code 429}s announce at least {@code minRetryAfter}.
+     *
+     * @throws IllegalArgumentException if {@code minRetryAfter} is negative
+     */
+    public RateLimit withMinRetryAfter(Duration minRetryAfter) {
+        return new RateLimit(requestsPerSecond, burst, steps, minRetryAfter);
     }
 
     /** Whether this limit admits every request. */

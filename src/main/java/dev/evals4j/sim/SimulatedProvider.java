@@ -60,12 +60,13 @@ public final class SimulatedProvider implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final StatsRecorder stats = new StatsRecorder();
+    private final StatsRecorder stats;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final URI uri;
 
     private SimulatedProvider(SimulatorConfig config, Ticker ticker) {
         this.config = config;
+        this.stats = new StatsRecorder(ticker);
         this.workers = WorkerThreads.newRequestExecutor();
         this.timer = WorkerThreads.newTimer();
         InetAddress loopback = InetAddress.getLoopbackAddress();

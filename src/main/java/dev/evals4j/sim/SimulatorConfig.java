@@ -174,6 +174,21 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * Every {@code 429} of the rate limit set before announces a {@code Retry-After} of at least
+         * {@code minRetryAfter}, as providers that ask for a second or more do, even when their next
+         * token is nearer. The rate itself is unchanged.
+         *
+         * @throws IllegalArgumentException if no rate limit was set before
+         */
+        public Builder minRetryAfter(Duration minRetryAfter) {
+            if (rateLimit.isUnlimited()) {
+                throw new IllegalArgumentException("minRetryAfter needs a rate limit: call rateLimit(rate, burst) first");
+            }
+            this.rateLimit = rateLimit.withMinRetryAfter(minRetryAfter);
+            return this;
+        }
+
         /** Latency grows in proportion to the load once more than {@code capacity} requests are in flight. */
         public Builder capacity(int capacity) {
             this.capacity = capacity;

@@ -23,6 +23,9 @@ import org.apiguardian.api.API;
  * @param maxInFlight the largest {@code inFlight} observed
  * @param callsByPrompt prompt → number of {@code 200} answers for it
  * @param requestsByPrompt prompt → number of well-formed requests for it, whatever their outcome
+ * @param earlyCalls well-formed requests for a prompt that arrived before the instant its latest
+ *     {@code 429} told the client to wait for (the answer's time plus its {@code Retry-After}): a
+ *     client that honours {@code Retry-After} sends none
  */
 @API(status = INTERNAL, since = "0.1")
 public record Stats(
@@ -35,7 +38,8 @@ public record Stats(
         int inFlight,
         int maxInFlight,
         Map<String, Integer> callsByPrompt,
-        Map<String, Integer> requestsByPrompt) {
+        Map<String, Integer> requestsByPrompt,
+        long earlyCalls) {
 
     /** Freezes the maps. */
     public Stats {

@@ -1,5 +1,7 @@
 package dev.evals4j.sim;
 
+import dev.evals4j.concurrency.Ticker;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,6 +9,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The mutable counters behind {@link Stats}; the provider's {@link ChatHandler} is their only writer.
+ *
+ * <p>Early calls are judged on the provider's {@link Ticker}, the one its rate limit reads: a {@code 429}
+ * for a prompt remembers the instant its {@code Retry-After} points to, before the answer is sent, and
+ * a later request for that prompt arriving before it is an early call.
  *
  * <p>Thread-safe: each counter is atomic. A {@link #snapshot()} taken while requests are running reads
  * the counters one after the other, so it is consistent per counter, not across counters.
@@ -23,15 +29,27 @@ final class StatsRecorder {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, Integer> callsByPrompt = new ConcurrentHashMap<>();
     private final Map<String, Integer> requestsByPrompt = new ConcurrentHashMap<>();
+    private final Map<String, Long> notBeforeByPrompt = new ConcurrentHashMap<>();
+    private final LongAdder earlyCalls = new LongAdder();
+    private final Ticker ticker;
+
+    /** @param ticker the provider's time source, which early calls are judged on */
+    StatsRecorder(Ticker ticker) {
+        this.ticker = ticker;
+    }
 
     /** A request reached the endpoint. */
     void received() {
         received.increment();
     }
 
-    /** A well-formed request asked {@code prompt}. */
+    /** A well-formed request asked {@code prompt}; it is early if a 429 for it asked to wait past now. */
     void asked(String prompt) {
         requestsByPrompt.merge(prompt, 1, Integer::sum);
+        Long notBefore = notBeforeByPrompt.get(prompt);
+        if (notBefore != null && ticker.nanoTime() - notBefore < 0) {
+            earlyCalls.increment();
+        }
     }
 
     /** A request was answered {@code 400}, {@code 404} or {@code 405}. */
@@ -39,9 +57,14 @@ final class StatsRecorder {
         badRequests.increment();
     }
 
-    /** A request was rejected by the rate limit. */
-    void rejected() {
+    /**
+     * A request for {@code prompt} was rejected by the rate limit, with {@code retryAfter} as the wait
+     * it announces; called before the answer is sent. An earlier, later-ending wait for the prompt is kept.
+     */
+    void rejected(String prompt, Duration retryAfter) {
         rejected.increment();
+        long notBefore = ticker.nanoTime() + retryAfter.toNanos();
+        notBeforeByPrompt.merge(prompt, notBefore, (earlier, later) -> later - earlier > 0 ? later : earlier);
     }
 
     /** A request was chosen to hang. */
@@ -76,6 +99,7 @@ final class StatsRecorder {
     /** A snapshot of the counters. */
     Stats snapshot() {
         return new Stats(received.sum(), completed.sum(), rejected.sum(), errors.sum(), hangs.sum(),
-                badRequests.sum(), inFlight.get(), maxInFlight.get(), callsByPrompt, requestsByPrompt);
+                badRequests.sum(), inFlight.get(), maxInFlight.get(), callsByPrompt, requestsByPrompt,
+                earlyCalls.sum());
     }
 }

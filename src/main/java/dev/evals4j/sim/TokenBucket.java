@@ -36,9 +36,9 @@ final class TokenBucket {
     /**
      * Takes a token if one is available.
      *
-     * @return {@code 0} if the request is admitted (a token is taken), otherwise the number of
-     *     nanoseconds until a token is expected at the current rate (nothing is taken); always positive
-     *     when the request is rejected
+     * @return {@code 0} if the request is admitted (a token is taken), otherwise the wait to announce in
+     *     nanoseconds (nothing is taken): until a token is expected at the current rate, or the limit's
+     *     {@link RateLimit#minRetryAfter()} when longer; always positive when the request is rejected
      */
     synchronized long tryAcquire() {
         if (limit.isUnlimited()) {
@@ -50,7 +50,8 @@ final class TokenBucket {
             return 0;
         }
         double secondsToNextToken = (1 - tokens) / limit.rateAt(now);
-        return Math.max(1, (long) Math.ceil(secondsToNextToken * NANOS_PER_SECOND));
+        long untilNextToken = Math.max(1, (long) Math.ceil(secondsToNextToken * NANOS_PER_SECOND));
+        return Math.max(untilNextToken, limit.minRetryAfter().toNanos());
     }
 
     /** The tokens the bucket holds now, after refilling. */

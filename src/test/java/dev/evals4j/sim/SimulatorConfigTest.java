@@ -42,6 +42,19 @@ class SimulatorConfigTest {
     }
 
     @Test
+    void aMinimumRetryAfterNeedsARateLimitAndSurvivesRateSteps() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SimulatorConfig.builder().minRetryAfter(Duration.ofSeconds(1)))
+                .withMessageContaining("rateLimit(rate, burst) first");
+        RateLimit limit = SimulatorConfig.builder().rateLimit(10, 2).minRetryAfter(Duration.ofSeconds(1))
+                .rateStep(Duration.ofSeconds(1), 5).build().rateLimit();
+        assertThat(limit.minRetryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RateLimit.of(10, 2).withMinRetryAfter(Duration.ofMillis(-1)))
+                .withMessage("minRetryAfter must not be negative, got PT-0.001S");
+    }
+
+    @Test
     void invalidValuesNameTheFieldAndTheValue() {
         assertThatIllegalArgumentException().isThrownBy(() -> SimulatorConfig.builder().port(70_000).build())
                 .withMessage("port must be in [0, 65535] (0 = ephemeral), got 70000");

@@ -34,6 +34,17 @@ class TokenBucketTest {
     }
 
     @Test
+    void aMinimumRetryAfterLengthensTheAnnouncedWaitButNotTheLimit() {
+        TokenBucket bucket = new TokenBucket(RateLimit.of(20, 1).withMinRetryAfter(Duration.ofSeconds(1)), ticker);
+        bucket.tryAcquire();
+
+        assertThat(bucket.tryAcquire()).as("the next token is 50 ms away").isEqualTo(Duration.ofSeconds(1).toNanos());
+
+        ticker.advance(Duration.ofMillis(50));
+        assertThat(bucket.tryAcquire()).isZero();
+    }
+
+    @Test
     void refillsAtTheRateUpToTheBurst() {
         TokenBucket bucket = new TokenBucket(RateLimit.of(10, 5), ticker);
         for (int i = 0; i < 5; i++) {

@@ -20,6 +20,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * The {@link Fixture} values of one evaluation class instance: created once before its first method
  * runs, looked up by name or type while binding parameters, and closed after its last method.
  *
+ * <p>A fixture that is an LLM client retrying failed calls on its own (see {@link ClientRetries}) is
+ * logged once, at {@code WARNING}, with the setting that turns its retries off.
+ *
  * <p>Immutable after {@link #create}; {@link #close()} is called once, by the thread that created it.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -34,6 +37,8 @@ public final class Fixtures {
      * @param member where it was declared, for messages
      */
     public record Entry(String name, Class<?> type, Object value, String member) {}
+
+    private static final System.Logger LOG = System.getLogger(Fixtures.class.getName());
 
     private final List<Entry> entries;
 
@@ -83,6 +88,10 @@ public final class Fixtures {
                 e.addSuppressed(closing);
             }
             throw e;
+        }
+        for (Entry entry : entries) {
+            ClientRetries.warning(entry.value()).ifPresent(warning ->
+                    LOG.log(System.Logger.Level.WARNING, "@Fixture " + entry.member() + ": " + warning));
         }
         return new Fixtures(entries);
     }

@@ -8,11 +8,7 @@ import dev.evals4j.sim.SimulatedProvider;
 import dev.evals4j.sim.SimulatorConfig;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,34 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class ClientRetryWarningTest {
 
-    private final Logger evals4j = Logger.getLogger("dev.evals4j");
-    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final LogRecorder log = new LogRecorder(Level.WARNING);
     private SimulatedProvider provider;
 
     @BeforeEach
     void listenAndStartProvider() {
-        evals4j.addHandler(recorder);
+        log.start();
         provider = SimulatedProvider.start(SimulatorConfig.builder().build());
         ClientRetryEvals.baseUrl = provider.baseUrl();
     }
 
     @AfterEach
     void stop() {
-        evals4j.removeHandler(recorder);
+        log.stop();
         provider.close();
     }
 
@@ -103,6 +84,6 @@ class ClientRetryWarningTest {
     }
 
     private List<String> messages() {
-        return warnings.stream().map(record -> record.getLoggerName() + ": " + record.getMessage()).toList();
+        return log.lines();
     }
 }

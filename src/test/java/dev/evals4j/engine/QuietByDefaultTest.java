@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.evals4j.engine.fixtures.PlainEvals;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,31 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class QuietByDefaultTest {
 
-    private final Logger evals4j = Logger.getLogger("dev.evals4j");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final LogRecorder log = new LogRecorder(Level.INFO);
 
     @BeforeEach
     void listen() {
-        evals4j.addHandler(recorder);
+        log.start();
     }
 
     @AfterEach
     void stopListening() {
-        evals4j.removeHandler(recorder);
+        log.stop();
     }
 
     @Test
@@ -56,6 +36,6 @@ class QuietByDefaultTest {
                 selectClass(PlainEvals.class))
                 .testEvents().assertStatistics(stats -> stats.failed(0));
 
-        assertThat(records).extracting(record -> record.getLoggerName() + ": " + record.getMessage()).isEmpty();
+        assertThat(log.lines()).isEmpty();
     }
 }

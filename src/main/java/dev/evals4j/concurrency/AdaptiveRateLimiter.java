@@ -35,10 +35,23 @@ import org.apiguardian.api.API;
  *   <li>{@link Builder#admittedRateShare(double) admittedRateShare}: a rate limit sets the rate to
  *       that share (such as 0.9) of the rate the provider actually admitted lately, measured from
  *       the successes of the last second (when it holds at least {@value AdmittedRate#MIN_SUCCESSES};
- *       otherwise the rate halves, or stays unpaced before any measurement). Because the new rate is
- *       measured rather than guessed, a rate limit for a request started <em>after</em> the last
- *       decrease lowers it again at once; the cooldown then only delays growth.</li>
+ *       otherwise the rate halves, or is set provisionally before any measurement: see below).
+ *       Because the new rate is measured rather than guessed, a rate limit for a request started
+ *       <em>after</em> the last decrease lowers it again at once; the cooldown then only delays
+ *       growth.</li>
  * </ul>
+ *
+ * <h2>A rate limit before any measurement</h2>
+ * A provider with a small burst rejects requests before the first successes come back (a client's
+ * first calls can take seconds). An unpaced limiter then paces at once, provisionally: at half the
+ * rate at which requests started over the last second (when it holds at least
+ * {@value AdmittedRate#MIN_SUCCESSES} starts), otherwise at the initial rate, and halves again for each
+ * further rate limit of a request started after the last decrease. A provisional rate grows without a
+ * cooldown and twice as fast (the square of the growth factor per second), until the first rate limit
+ * that finds a measurement replaces it by a share of the admitted rate. Staying unpaced instead would
+ * let every call in flight, and every row that replaces a rejected one, hit the limit until the first
+ * measurement: most of a small run's calls.
+ *
  *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
  */
@@ -74,6 +87,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private final boolean unpacedStart;
     private final double admittedRateShare;
     private final AdmittedRate admitted = new AdmittedRate();
+    private final AdmittedRate starts = new AdmittedRate();
 
     private double rate;
     private double tokens;
@@ -81,6 +95,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private long growingSince;
     private long lastRequest;
     private boolean decreased;
+    /** Whether the rate is a guess made without a measurement, not yet corrected by a measured decrease. */
+    private boolean provisional;
     private long lastDecrease;
 
     private AdaptiveRateLimiter(Builder builder) {
@@ -113,6 +129,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         advance(now);
         if (tokens >= 1) {
             tokens -= 1;
+            starts.record(now);
             return 0;
         }
         return Math.max(1, (long) Math.ceil((1 - tokens) / rate * NANOS_PER_SECOND));
@@ -121,7 +138,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     @Override
     public synchronized void onSuccess(long startNanos) {
         long now = ticker.nanoTime();
-        admitted.recordSuccess(now);
+        admitted.record(now);
         advance(now);
     }
 
@@ -136,15 +153,19 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         OptionalDouble admittedRate = measured ? admitted.perSecond(now) : OptionalDouble.empty();
         if (admittedRate.isPresent()) {
             rate = Math.max(minRate, admittedRateShare * Math.min(rate, admittedRate.getAsDouble()));
+            provisional = false;
         } else if (Double.isInfinite(rate)) {
-            return;
+            OptionalDouble startRate = starts.perSecond(now);
+            rate = Math.max(minRate, Math.min(maxRate,
+                    startRate.isPresent() ? DECREASE_FACTOR * startRate.getAsDouble() : initialRate));
+            provisional = true;
         } else {
             rate = Math.max(minRate, rate * DECREASE_FACTOR);
         }
         tokens = 0;
         decreased = true;
         lastDecrease = now;
-        growingSince = now + cooldownNanos;
+        growingSince = provisional ? now : now + cooldownNanos;
     }
 
     /** The current rate, in requests per second; infinite while unpaced. */
@@ -160,7 +181,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         lastRefill = now;
         if (now > growingSince && !Double.isInfinite(rate)) {
             double seconds = (now - growingSince) / NANOS_PER_SECOND;
-            rate = Math.min(maxRate, rate * Math.pow(growthPerSecond, seconds));
+            double growth = provisional ? growthPerSecond * growthPerSecond : growthPerSecond;
+            rate = Math.min(maxRate, rate * Math.pow(growth, seconds));
             growingSince = now;
         }
     }
@@ -168,11 +190,13 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private void reset(long now) {
         rate = unpacedStart ? Double.POSITIVE_INFINITY : initialRate;
         admitted.clear();
+        starts.clear();
         tokens = burst;
         lastRefill = now;
         growingSince = now;
         lastRequest = now;
         decreased = false;
+        provisional = false;
     }
 
     @Override

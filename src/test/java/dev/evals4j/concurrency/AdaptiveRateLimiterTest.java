@@ -197,13 +197,70 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
-    void anUnpacedLimiterWithoutAMeasurementStaysUnpaced() {
+    void aRateLimitBeforeAnyMeasurementPacesAtHalfTheRecentStartRate() {
         AdaptiveRateLimiter limiter = measured();
-        succeed(limiter, 4, 10);
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.tryAcquire()).isZero();
+            ticker.advanceMillis(5);
+        }
+        succeed(limiter, 4, 1);
 
         limiter.onRateLimited(ticker.nanoTime());
 
-        assertThat(limiter.ratePerSecond()).isInfinite();
+        assertThat(limiter.ratePerSecond()).as("20 starts over the 104 ms since the first, halved")
+                .isCloseTo(0.5 * 20 / 0.104, within(1e-6));
+        assertThat(limiter.tryAcquire()).as("the bucket was emptied").isPositive();
+    }
+
+    @Test
+    void aRateLimitWithoutAMeasurementOrRecentStartsPacesAtTheInitialRate() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).admittedRateShare(0.9).initialRate(10)
+                .growthPerSecond(1).build();
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.tryAcquire()).isZero();
+        }
+        ticker.advanceMillis(2_500); // a client's first calls answered late: no start in the last second
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        assertThat(limiter.ratePerSecond()).isEqualTo(10);
+        assertThat(limiter.tryAcquire()).isEqualTo(100 * MILLIS);
+    }
+
+    @Test
+    void furtherRateLimitsBeforeAnyMeasurementHalveTheProvisionalRate() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).admittedRateShare(0.9).initialRate(16)
+                .growthPerSecond(1).build();
+        long sentBefore = ticker.nanoTime();
+        ticker.advanceSeconds(2);
+        limiter.onRateLimited(sentBefore);
+        assertThat(limiter.ratePerSecond()).isEqualTo(16);
+
+        limiter.onRateLimited(sentBefore);
+        assertThat(limiter.ratePerSecond()).as("sent before the decrease: ignored").isEqualTo(16);
+        ticker.advanceMillis(1);
+        limiter.onRateLimited(ticker.nanoTime());
+        assertThat(limiter.ratePerSecond()).as("sent after it").isEqualTo(8);
+    }
+
+    @Test
+    void aProvisionalRateGrowsAtOnceAndTwiceAsFastUntilAMeasuredDecrease() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).admittedRateShare(0.9).initialRate(10)
+                .cooldown(Duration.ofSeconds(1)).growthPerSecond(1.5).build();
+        limiter.onRateLimited(ticker.nanoTime());
+
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).as("no cooldown, x1.5^2 per second").isCloseTo(22.5, within(1e-9));
+
+        succeed(limiter, 9, 100); // 9 successes over 800 ms, while the rate grows past 22.5
+        limiter.onRateLimited(ticker.nanoTime());
+        double measured = 0.9 * 9 / 0.8;
+        assertThat(limiter.ratePerSecond()).as("a measured decrease ends the provisional phase")
+                .isCloseTo(measured, within(1e-6));
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).as("then the cooldown").isCloseTo(measured, within(1e-6));
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).as("then x1.5 per second").isCloseTo(1.5 * measured, within(1e-6));
     }
 
     @Test

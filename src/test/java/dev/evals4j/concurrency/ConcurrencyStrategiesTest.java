@@ -92,7 +92,7 @@ class ConcurrencyStrategiesTest {
     }
 
     @Test
-    void theDefaultPacerFallsToNineTenthsOfTheAdmittedRateOnARateLimit() {
+    void theDefaultPacerFallsToNineteenTwentiethsOfTheAdmittedRateThenGrowsAfterHalfASecond() {
         RequestPacer pacer = ConcurrencyStrategies.defaults(100, ticker).pacer();
         for (int i = 0; i < 100; i++) {
             ticker.advanceMillis(20);
@@ -101,7 +101,26 @@ class ConcurrencyStrategiesTest {
 
         pacer.onRateLimited(ticker.nanoTime());
 
-        assertThat(((AdaptiveRateLimiter) pacer).ratePerSecond()).isCloseTo(45, within(1e-9));
+        AdaptiveRateLimiter limiter = (AdaptiveRateLimiter) pacer;
+        assertThat(limiter.ratePerSecond()).isCloseTo(47.5, within(1e-9));
+        ticker.advanceMillis(500);
+        assertThat(limiter.ratePerSecond()).as("the cooldown").isCloseTo(47.5, within(1e-9));
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).as("x1.5 per second after it").isCloseTo(71.25, within(1e-9));
+    }
+
+    @Test
+    void theDefaultPacerPacesAtOnceOnARateLimitBeforeAnyMeasurement() {
+        RequestPacer pacer = ConcurrencyStrategies.defaults(100, ticker).pacer();
+        for (int i = 0; i < 10; i++) {
+            assertThat(pacer.tryAcquire()).isZero();
+        }
+        ticker.advanceSeconds(2);
+
+        pacer.onRateLimited(ticker.nanoTime() - 1);
+
+        assertThat(((AdaptiveRateLimiter) pacer).ratePerSecond()).as("the initial rate").isEqualTo(10);
+        assertThat(pacer.tryAcquire()).isPositive();
     }
 
     @Test

@@ -2,18 +2,14 @@ package dev.evals4j.execution;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.evals4j.api.spi.Classification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 
 /**
- * Which failures are retried, how many attempts an item gets, and how long to wait between them
- * (in the spirit of tenacity; names borrowed from Failsafe).
+ * How many attempts an item gets and how long to wait between them (in the spirit of tenacity; names
+ * borrowed from Failsafe). Which failures are retried at all is the {@link ClassifierChain}'s call.
  *
  * <p>Rate limits are handled apart: a rate-limited attempt does not count against
  * {@link #maxAttempts()} (see {@link AsyncExecutor}).
@@ -47,9 +43,9 @@ public final class RetryPolicy {
     }
 
     /**
-     * The default policy: {@value #DEFAULT_MAX_ATTEMPTS} attempts, failures retried when
-     * {@link #retryableByDefault(Throwable)}, exponential wait from 1 s doubling to at most 30 s
-     * with jitter.
+     * The default policy: {@value #DEFAULT_MAX_ATTEMPTS} attempts, exponential wait from 1 s doubling
+     * to at most 30 s with jitter. Which failures are retried at all is the {@link ClassifierChain}'s
+     * call, not the policy's.
      */
     public static RetryPolicy defaults() {
         return DEFAULTS;
@@ -63,27 +59,6 @@ public final class RetryPolicy {
     /** A builder that starts from {@link #defaults()}. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Whether evals4j retries {@code failure} by default: whether the built-in classifiers call it a
-     * rate limit or transient. Walking the cause chain, rate limits are looked for first
-     * ({@link dev.evals4j.api.RateLimitedException}, status 429, the known clients' rate-limit
-     * exceptions), then the known clients' exception families, then the first decisive exception wins:
-     * never an {@link Error} (so never an {@link AssertionError}, an eval's failure) nor a programming
-     * error ({@link IllegalArgumentException}, {@link IllegalStateException}, {@link NullPointerException},
-     * {@link ClassCastException}, {@link UnsupportedOperationException}, {@link IndexOutOfBoundsException},
-     * {@link ArithmeticException}); always an {@link IOException} (connection refused and reset, HTTP
-     * timeouts included), an {@link UncheckedIOException}, a {@link TimeoutException}, or an exception
-     * exposing an HTTP status 5xx or 408. Anything else is not retried.
-     */
-    public static boolean retryableByDefault(Throwable failure) {
-        return ClassifierChain.builtIns().classify(failure).kind() != Classification.Kind.PERMANENT;
-    }
-
-    /** Whether {@code failure} may be retried (if attempts remain). */
-    public boolean isRetryable(Throwable failure) {
-        return retryableByDefault(failure);
     }
 
     /** The most attempts an item gets, the first one included; rate-limited attempts are not counted. */

@@ -15,16 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads HTTP facts (status code, {@code Retry-After}, {@code retry-after-ms},
- * {@code x-ratelimit-reset-requests}) from exceptions of clients evals4j does not
+ * {@code x-ratelimit-reset-requests}, the wait an OpenAI-style message asks for) from exceptions of clients evals4j does not
  * depend on, by looking for conventionally named no-argument methods. Every lookup is
  * best-effort: a method that is missing, inaccessible or throws yields nothing. Stateless.
  */
 final class HttpSignals {
 
     private static final int MAX_CAUSES = 32;
+    private static final Pattern TRY_AGAIN_IN =
+            Pattern.compile("(?i)try again in ((?:\\d+(?:\\.\\d+)?(?:ms|h|m|s))+)\\b");
     private static final List<String> STATUS_METHODS = List.of("statusCode", "getStatusCode", "status", "code");
     private static final List<String> RETRY_AFTER_METHODS = List.of("retryAfter", "getRetryAfter");
     private static final List<String> HEADER_METHODS =
@@ -68,7 +72,22 @@ final class HttpSignals {
                 return wait;
             }
         }
-        return response(t).flatMap(r -> fromHeaders(r.headers()));
+        return response(t).flatMap(r -> fromHeaders(r.headers())).or(() -> waitInMessage(t));
+    }
+
+    /**
+     * The wait that {@code t}'s own message asks for in OpenAI's words ({@code "... Please try again in
+     * 1.5s."}, {@code "in 20ms"}, {@code "in 6m0s"}), which clients that keep no headers (LangChain4j,
+     * Spring AI) still carry in the message they copy from the response body; empty when the message
+     * says nothing of the kind.
+     */
+    static Optional<Duration> waitInMessage(Throwable t) {
+        String message = t.getMessage();
+        if (message == null) {
+            return Optional.empty();
+        }
+        Matcher wait = TRY_AGAIN_IN.matcher(message);
+        return wait.find() ? RetryAfter.resetDuration(wait.group(1)) : Optional.empty();
     }
 
     private static Optional<HttpResponse<?>> response(Throwable t) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>the OpenAI Java SDK: {@code OpenAIIoException} (connection failures and timeouts) and
  *       {@code OpenAIRetryableException} are transient;</li>
  *   <li>Spring AI: {@code TransientAiException} and {@code NonTransientAiException} carry the status at
- *       the start of their message ({@code "429 - ..."}): 429 is a rate limit (its wait unknown), 408 and
+ *       the start of their message ({@code "429 - ..."}): 429 is a rate limit (with the wait the response
+ *       body asks for, if it says "try again in ..."), 408 and
  *       5xx are transient, other statuses keep the exception's own verdict; Spring's
  *       {@code ResourceAccessException} and {@code WebClientRequestException} (I/O failures) are transient.</li>
  * </ul>
@@ -58,7 +59,8 @@ enum KnownClients implements FailureClassifier {
             return Optional.empty();
         }
         return HttpStatuses.classify(Integer.parseInt(status.group(1)))
-                .filter(c -> c.kind() != Classification.Kind.PERMANENT);
+                .filter(c -> c.kind() != Classification.Kind.PERMANENT)
+                .map(c -> c.isRateLimited() ? Classification.rateLimited(HttpSignals.waitInMessage(t)) : c);
     }
 
     /** Whether {@code t}'s class is, or extends, the class named {@code className}. */

@@ -17,7 +17,11 @@ final class HttpFailures {
         private final transient Map<String, List<String>> headers;
 
         StatusCodeException(int status, Map<String, List<String>> headers) {
-            super("HTTP " + status);
+            this(status, headers, "HTTP " + status);
+        }
+
+        StatusCodeException(int status, Map<String, List<String>> headers, String message) {
+            super(message);
             this.status = status;
             this.headers = headers;
         }

@@ -23,9 +23,4 @@ class LangChain4jClassificationTest extends RealClientClassificationTest {
             return Optional.of(e);
         }
     }
-
-    @Override
-    boolean exposesHeaders() {
-        return false; // its RateLimitException wraps an HttpException with the status and body only
-    }
 }

@@ -28,9 +28,4 @@ class OpenAiJavaClassificationTest extends RealClientClassificationTest {
             client.close();
         }
     }
-
-    @Override
-    boolean exposesHeaders() {
-        return true; // RateLimitException.headers()
-    }
 }

@@ -79,6 +79,25 @@ class RateLimitsTest {
     }
 
     @Test
+    void theWaitAnOpenAiStyleMessageAsksForWhenNoHeaderSaysIt() {
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of(),
+                "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3. Please try again in 20s.")))
+                .contains(Duration.ofSeconds(20));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of(), "Please try again in 1.898s.")))
+                .contains(Duration.ofMillis(1898));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of(), "please try again in 6ms")))
+                .contains(Duration.ofMillis(6));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of(), "Please try again in 7m12s.")))
+                .contains(Duration.ofSeconds(432));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of("retry-after", List.of("3")),
+                "Please try again in 20s."))).as("a header wins").contains(Duration.ofSeconds(3));
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of(), "Please try again later.")))
+                .isEmpty();
+        assertThat(retryAfterOf(new HttpFailures.StatusCodeException(429, Map.of(), "try again in 5 minutes")))
+                .isEmpty();
+    }
+
+    @Test
     void walksTheCauseChain() {
         Throwable wrapped = new CompletionException(new ExecutionException(
                 new RuntimeException("client failed", new RateLimitedException("429", Duration.ofSeconds(2), null))));

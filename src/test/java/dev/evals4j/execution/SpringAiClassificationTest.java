@@ -59,6 +59,8 @@ class SpringAiClassificationTest extends RealClientClassificationTest {
 
         assertThat(classify(new NonTransientAiException("408 - timed out"))).isEqualTo(Classification.transientError());
         assertThat(classify(new TransientAiException("429 - slow down"))).isEqualTo(Classification.rateLimited());
+        assertThat(classify(new NonTransientAiException("429 - {\"error\":{\"message\":\"Rate limit reached. "
+                + "Please try again in 1.5s.\"}}"))).isEqualTo(Classification.rateLimited(Duration.ofMillis(1500)));
         assertThat(classify(new NonTransientAiException("no status in this message"))).isEqualTo(Classification.permanent());
         assertThat(classify(HttpClientErrorException.create(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", headers,
                 new byte[0], utf8))).isEqualTo(Classification.rateLimited(Duration.ofSeconds(7)));
@@ -72,10 +74,5 @@ class SpringAiClassificationTest extends RealClientClassificationTest {
 
     private static Classification classify(Throwable failure) {
         return ClassifierChain.builtIns().classify(failure);
-    }
-
-    @Override
-    boolean exposesHeaders() {
-        return false; // NonTransientAiException("429 - ...") carries the status in its message only
     }
 }

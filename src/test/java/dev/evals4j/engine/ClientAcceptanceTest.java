@@ -70,14 +70,11 @@ class ClientAcceptanceTest {
     static final class RowSpan implements TestExecutionListener {
         private long first = Long.MAX_VALUE;
         private long last = Long.MIN_VALUE;
-        final java.util.Map<String,Long> starts = new java.util.concurrent.ConcurrentHashMap<>();
-        final StringBuilder log = new StringBuilder();
 
         @Override
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
                 first = Math.min(first, System.nanoTime());
-                starts.put(test.getUniqueId(), System.nanoTime());
             }
         }
 
@@ -85,8 +82,6 @@ class ClientAcceptanceTest {
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
             if (test.isTest()) {
                 last = Math.max(last, System.nanoTime());
-                long st = starts.getOrDefault(test.getUniqueId(), 0L);
-                log.append(String.format("%.2f %.2f %s%n", (st - first)/1e9, (System.nanoTime()-st)/1e9, test.getDisplayName()));
             }
         }
 
@@ -160,7 +155,6 @@ class ClientAcceptanceTest {
         RowSpan span = new RowSpan();
         execute(suite, listener, span);
         double seconds = span.seconds();
-        Files.writeString(Path.of("target", suite.getSimpleName() + ".log"), span.log);
         TestExecutionSummary summary = listener.getSummary();
         Stats stats = provider.stats();
         Figures figures = new Figures(suite.getSimpleName(), summary.getTestsSucceededCount(),
@@ -194,7 +188,7 @@ class ClientAcceptanceTest {
                 .filters(EngineFilter.includeEngines(EvalsTestEngine.ENGINE_ID))
                 .configurationParameter("concurrent", "true")
                 .configurationParameter("evals4j.progress", "off")
-                .configurationParameter("evals4j.storage", "jdbc:sqlite:target/acc-" + suite.getSimpleName() + ".db")
+                .configurationParameter("evals4j.storage", "none")
                 .build(), listeners);
     }
 }

@@ -15,6 +15,9 @@ import org.apiguardian.api.API;
  *   <li>What a call costs in tokens is learned from the usage the calls report (see
  *       {@link TokenCosts}): the estimate each call comes with (its prompt's length) times the usage
  *       per estimate seen so far; before any usage, the estimate.</li>
+ *   <li>The token rate is a share of the tokens per minute a token-bound rate limit announced, once
+ *       the calls reported their usage; until then (the estimates leave the completion out), a share of
+ *       the estimated tokens admitted over the last second.</li>
  *   <li>A rate limit is bound by tokens when its {@link TokenLimitSignal} says the provider had fewer
  *       tokens left than the call costs; it then paces the tokens and leaves the request rate alone.
  *       Any other rate limit (one whose answer said nothing about tokens included) paces the requests,
@@ -76,7 +79,7 @@ public final class RequestAndTokenPacer implements RequestPacer {
     @Override
     public synchronized void onRateLimited(long startNanos, long estimatedTokens, TokenLimitSignal signal) {
         if (signal.exhaustedBy(costs.cost(estimatedTokens))) {
-            tokens.onTokenLimited(startNanos, signal);
+            tokens.onTokenLimited(startNanos, signal, costs.usageSeen());
         } else {
             requests.onRateLimited(startNanos);
         }

@@ -25,6 +25,11 @@ final class TokenCosts {
         return usageSeen ? usagePerCall : 0;
     }
 
+    /** Whether some call reported its usage, so that costs are in the provider's tokens. */
+    boolean usageSeen() {
+        return usageSeen;
+    }
+
     /** Learns from a call estimated at {@code estimate} that used {@code used} tokens. */
     void learn(long estimate, long used) {
         if (used < 0) {

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  *   <li>Unpaced until the first token-bound rate limit.</li>
  *   <li>A token-bound rate limit sets the rate to a share (such as 0.95) of the limit the provider
  *       announced ({@code x-ratelimit-limit-tokens} / 60 s), which also becomes the ceiling the rate
- *       never grows past; without an announcement, to that share of the tokens admitted over the last
+ *       never grows past, once the costs are the provider's tokens (learned from usage); without an
+ *       announcement or without usage, to that share of the tokens admitted over the last
  *       second (from the calls' usage); without either, provisionally to half the tokens started over
  *       the last second, growing twice as fast until a measured decrease; once paced, without either,
  *       it halves. The budget then starts empty, and a rate limit of a call started before the last
@@ -102,15 +103,20 @@ final class TokenRateLimiter {
         advance(now);
     }
 
-    /** A call that started at {@code startNanos} was rejected for want of tokens, as {@code signal} says. */
-    void onTokenLimited(long startNanos, TokenLimitSignal signal) {
+    /**
+     * A call that started at {@code startNanos} was rejected for want of tokens, as {@code signal} says.
+     *
+     * @param inProviderTokens whether the costs charged are the provider's tokens (learned from usage), so
+     *     that the limit the provider announced applies to them; estimates alone leave the completion out
+     */
+    void onTokenLimited(long startNanos, TokenLimitSignal signal, boolean inProviderTokens) {
         long now = ticker.nanoTime();
         if (decreased && startNanos < lastDecrease) {
             return;
         }
         advance(now);
         OptionalDouble measured = admitted.perSecond(now);
-        if (signal.limitPerMinute().isPresent()) {
+        if (inProviderTokens && signal.limitPerMinute().isPresent()) {
             ceiling = Math.max(MIN_RATE, share * signal.limitPerMinute().getAsLong() / SECONDS_PER_MINUTE);
             rate = ceiling;
             provisional = false;

@@ -33,6 +33,23 @@ public interface EvalContext {
     void publish(String key, String value);
 
     /**
+     * Reports the tokens a call of this attempt used (its prompt and completion tokens, as the
+     * provider's {@code usage} says), so that the run is paced by the provider's tokens-per-minute limit
+     * as well as by its requests. Call it once per model call; the counts add up. An attempt that reports
+     * nothing is estimated from its row's size (its columns' characters / 4), which leaves the completion
+     * out: the pacer then measures the token rate in those estimates. The default implementation ignores
+     * the count.
+     *
+     * @param tokens the tokens used, at least 0
+     * @throws IllegalArgumentException if {@code tokens} is negative
+     */
+    default void reportTokens(long tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("tokens must not be negative, was " + tokens);
+        }
+    }
+
+    /**
      * When the method re-scores an experiment ({@code @ForEach(rescore = ...)}): the output stored for
      * this row and repetition (a {@code String}, or the {@code Map}/{@code List}/number JSON read it
      * as), to be scored instead of calling the model. Empty otherwise.

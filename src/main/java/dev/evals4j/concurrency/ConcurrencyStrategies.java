@@ -79,6 +79,11 @@ public final class ConcurrencyStrategies {
      *       a {@code Retry-After} of at least a second, 0.9 and a 1 s cooldown paced at about 0.92 of
      *       its rate; {@value #DEFAULT_ADMITTED_RATE_SHARE} and half a second reach about 0.98, for one
      *       more rejected call every second or so.</li>
+     *   <li>The pacer also paces tokens ({@link RequestAndTokenPacer}): unpaced until a rate limit bound
+     *       by tokens (one whose answer's {@code x-ratelimit-remaining-tokens} cannot pay the call), then
+     *       at {@value #DEFAULT_ADMITTED_RATE_SHARE} of the tokens per minute the answer announced (or of
+     *       the tokens admitted over the last second), with the same cooldown and growth; a call costs
+     *       its estimated tokens times the usage per estimate the calls reported.</li>
      * </ul>
      *
      * @param maxConcurrency the highest limit, at least 1
@@ -114,7 +119,7 @@ public final class ConcurrencyStrategies {
                 .slowStart(true)
                 .ticker(ticker)
                 .build();
-        RequestPacer pacer = AdaptiveRateLimiter.builder()
+        AdaptiveRateLimiter requests = AdaptiveRateLimiter.builder()
                 .unpacedStart(true)
                 .admittedRateShare(DEFAULT_ADMITTED_RATE_SHARE)
                 .cooldown(DEFAULT_PACER_COOLDOWN)
@@ -122,7 +127,7 @@ public final class ConcurrencyStrategies {
                 .burst(DEFAULT_PACER_BURST)
                 .ticker(ticker)
                 .build();
-        return new Throttle(strategy, pacer);
+        return new Throttle(strategy, new RequestAndTokenPacer(requests, TokenRateLimiter.defaults(ticker)));
     }
 
     /**

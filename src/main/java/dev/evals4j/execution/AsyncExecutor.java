@@ -64,6 +64,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
 
     private final AsyncTask<I, O> task;
     private final Settings<O> settings;
+    private final TokenMeter<? super I, ? super O> tokens;
     private final ShutdownHooks shutdownHooks;
     private final Set<Dispatcher<I, O>> activeRuns = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
@@ -73,6 +74,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
         this.settings = new Settings<>(builder.strategy, builder.pacer, builder.retryPolicy, ClassifierChain.of(builder.classifiers),
                 builder.timeout, builder.exitOnError, builder.fallbackValue, builder.shutdownGrace, builder.ticker,
                 builder.random);
+        this.tokens = builder.tokens;
         this.shutdownHooks = builder.shutdownHooks;
     }
 
@@ -97,7 +99,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
         if (stopped) {
             return new SummaryCounter().summary(settings.strategy().limit(), true);
         }
-        Dispatcher<I, O> run = new Dispatcher<>(task, settings, inputs, listener);
+        Dispatcher<I, O> run = new Dispatcher<>(task, settings, tokens, inputs, listener);
         activeRuns.add(run);
         StopGuard guard = new StopGuard(shutdownHooks, this::stop, settings.shutdownGrace());
         try {
@@ -154,6 +156,7 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
         private final AsyncTask<I, O> task;
         private ConcurrencyStrategy strategy;
         private RequestPacer pacer = RequestPacer.unlimited();
+        private TokenMeter<? super I, ? super O> tokens = TokenMeter.none();
         private Ticker ticker = Ticker.system();
 
         private Builder(AsyncTask<I, O> task) {
@@ -174,6 +177,15 @@ public final class AsyncExecutor<I, O> implements Executor<I, O> {
         /** How fast calls may start (default unlimited). */
         public Builder<I, O> pacer(RequestPacer pacer) {
             this.pacer = Objects.requireNonNull(pacer, "pacer");
+            return this;
+        }
+
+        /**
+         * How the pacer learns each call's tokens: an estimate from its input, the usage its output
+         * reports (default: none, so the calls carry no tokens and are paced by requests alone).
+         */
+        public Builder<I, O> tokens(TokenMeter<? super I, ? super O> tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
             return this;
         }
 

@@ -54,6 +54,7 @@ final class Dispatcher<I, O> {
     private final AsyncExecutor.Settings<O> settings;
     private final ConcurrencyStrategy strategy;
     private final RequestPacer pacer;
+    private final TokenMeter<? super I, ? super O> tokens;
     private final Ticker ticker;
     private final RetryPlanner planner;
     private final SafeListener<I, O> listener;
@@ -78,12 +79,14 @@ final class Dispatcher<I, O> {
     private int reportedInFlight = -1;
     private int reportedLimit = -1;
 
-    Dispatcher(AsyncTask<I, O> task, AsyncExecutor.Settings<O> settings, Iterator<? extends I> inputs,
-            ExecutionListener<? super I, ? super O> listener) {
+    /** @param tokens estimates each call's tokens and reads what a successful one used, for the pacer */
+    Dispatcher(AsyncTask<I, O> task, AsyncExecutor.Settings<O> settings, TokenMeter<? super I, ? super O> tokens,
+            Iterator<? extends I> inputs, ExecutionListener<? super I, ? super O> listener) {
         this.task = task;
         this.settings = settings;
         this.strategy = settings.strategy();
         this.pacer = settings.pacer();
+        this.tokens = tokens;
         this.ticker = settings.ticker();
         this.planner = new RetryPlanner(settings.retryPolicy(), settings.classifier(), settings.random());
         this.listener = new SafeListener<>(listener);
@@ -204,7 +207,7 @@ final class Dispatcher<I, O> {
         item.addExecutionNanos(latency);
         if (ended.failure() == null) {
             strategy.onSuccess(call.startNanos(), latency);
-            pacer.onSuccess(call.startNanos());
+            pacer.onSuccess(call.startNanos(), call.estimatedTokens(), tokens.used(ended.output()));
             finish(item, ended.output(),
                     call.attempt().isFirst() ? ExecutionStatus.COMPLETED : ExecutionStatus.COMPLETED_WITH_RETRIES);
             return;
@@ -213,7 +216,7 @@ final class Dispatcher<I, O> {
         Classification classification = planner.classify(failure);
         if (classification.isRateLimited()) {
             strategy.onRateLimited(call.startNanos());
-            pacer.onRateLimited(call.startNanos());
+            pacer.onRateLimited(call.startNanos(), call.estimatedTokens(), TokenHeaders.read(failure));
         } else {
             strategy.onError(call.startNanos());
         }
@@ -283,26 +286,32 @@ final class Dispatcher<I, O> {
             if (inFlight.size() >= limit) {
                 return;
             }
-            boolean retry = retries.peekReady(now) != null;
-            if (!retry && channel.peek() == null) {
+            ItemRecord<I> next = retries.peekReady(now);
+            boolean retry = next != null;
+            if (!retry) {
+                next = channel.peek();
+            }
+            if (next == null) {
                 return;
             }
-            long wait = pacer.tryAcquire();
+            long estimatedTokens = tokens.estimate(next.input());
+            long wait = pacer.tryAcquire(estimatedTokens);
             if (wait > 0) {
                 pacerReadyAt = now + wait;
                 return;
             }
-            start(retry ? retries.pollReady(now) : channel.poll());
+            start(retry ? retries.pollReady(now) : channel.poll(), estimatedTokens);
         }
     }
 
-    private void start(ItemRecord<I> item) {
+    private void start(ItemRecord<I> item, long estimatedTokens) {
         Attempt attempt = item.startAttempt();
         if (attempt.isFirst()) {
             listener.itemStarted(item.index(), item.input());
         }
         long start = ticker.nanoTime();
-        InFlightCall<I> call = new InFlightCall<>(item, attempt, start, start + settings.timeout().toNanos());
+        InFlightCall<I> call = new InFlightCall<>(item, attempt, start, start + settings.timeout().toNanos(),
+                estimatedTokens);
         inFlight.put(item.index(), call);
         deadlines.add(call);
         counter.inFlight(inFlight.size());

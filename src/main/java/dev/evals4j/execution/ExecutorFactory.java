@@ -75,10 +75,19 @@ public final class ExecutorFactory {
 
     /** An executor for an asynchronous task, chosen as the class documentation says. */
     public static <I, O> Executor<I, O> forAsync(AsyncTask<I, O> task, ExecutionSettings settings, O fallbackValue) {
+        return forAsync(task, settings, fallbackValue, TokenMeter.none());
+    }
+
+    /**
+     * An executor for an asynchronous task, chosen as the class documentation says, whose pacer learns
+     * each call's tokens from {@code tokens} (a {@link SyncExecutor} does not pace).
+     */
+    public static <I, O> Executor<I, O> forAsync(AsyncTask<I, O> task, ExecutionSettings settings, O fallbackValue,
+            TokenMeter<? super I, ? super O> tokens) {
         Objects.requireNonNull(task, "task");
         Choice choice = choose(true, settings);
         Executor<I, O> executor = choice.kind() == Kind.ASYNC
-                ? async(AsyncExecutor.builder(task), settings, fallbackValue)
+                ? async(AsyncExecutor.builder(task).tokens(tokens), settings, fallbackValue)
                 : sync(awaiting(task, settings), settings, fallbackValue);
         log(choice, executor);
         return executor;
@@ -86,10 +95,19 @@ public final class ExecutorFactory {
 
     /** An executor for a blocking task, chosen as the class documentation says. */
     public static <I, O> Executor<I, O> forSync(SyncTask<I, O> task, ExecutionSettings settings, O fallbackValue) {
+        return forSync(task, settings, fallbackValue, TokenMeter.none());
+    }
+
+    /**
+     * An executor for a blocking task, chosen as the class documentation says, whose pacer learns each
+     * call's tokens from {@code tokens} (a {@link SyncExecutor} does not pace).
+     */
+    public static <I, O> Executor<I, O> forSync(SyncTask<I, O> task, ExecutionSettings settings, O fallbackValue,
+            TokenMeter<? super I, ? super O> tokens) {
         Objects.requireNonNull(task, "task");
         Choice choice = choose(false, settings);
         Executor<I, O> executor = choice.kind() == Kind.ASYNC
-                ? async(AsyncExecutor.forSync(task), settings, fallbackValue)
+                ? async(AsyncExecutor.<I, O>forSync(task).tokens(tokens), settings, fallbackValue)
                 : sync(task, settings, fallbackValue);
         log(choice, executor);
         return executor;

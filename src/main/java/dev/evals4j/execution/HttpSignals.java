@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads HTTP facts (status code, {@code Retry-After}, {@code retry-after-ms},
- * {@code x-ratelimit-reset-requests}, the wait an OpenAI-style message asks for) from exceptions of clients evals4j does not
- * depend on, by looking for conventionally named no-argument methods. Every lookup is
+ * {@code x-ratelimit-reset-requests}, any header by name, the wait an OpenAI-style message asks for)
+ * from exceptions of clients evals4j does not depend on, by looking for conventionally named
+ * no-argument methods. Every lookup is
  * best-effort: a method that is missing, inaccessible or throws yields nothing. Stateless.
  */
 final class HttpSignals {
@@ -88,6 +89,27 @@ final class HttpSignals {
         }
         Matcher wait = TRY_AGAIN_IN.matcher(message);
         return wait.find() ? RetryAfter.resetDuration(wait.group(1)) : Optional.empty();
+    }
+
+    /** The first value of the header {@code name} (lower case) of the response {@code t} itself exposes, if any. */
+    static Optional<String> header(Throwable t, String name) {
+        for (String method : HEADER_METHODS) {
+            Optional<String> value = call(t, method).flatMap(headers -> headerValue(headers, name));
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return response(t).flatMap(r -> header(r.headers().map(), name));
+    }
+
+    private static Optional<String> headerValue(Object headers, String name) {
+        if (headers instanceof HttpHeaders http) {
+            return header(http.map(), name);
+        }
+        if (headers instanceof Map<?, ?> map) {
+            return header(map, name);
+        }
+        return valuesMethod(headers).flatMap(values -> firstValue(values, headers, name));
     }
 
     private static Optional<HttpResponse<?>> response(Throwable t) {

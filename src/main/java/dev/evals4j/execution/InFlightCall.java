@@ -18,15 +18,22 @@ final class InFlightCall<I> {
     private final Attempt attempt;
     private final long startNanos;
     private final long deadlineNanos;
+    private final long estimatedTokens;
     private Future<?> worker;
     private CompletableFuture<?> stage;
     private boolean cancelled;
 
-    InFlightCall(ItemRecord<I> item, Attempt attempt, long startNanos, long deadlineNanos) {
+    /** @param estimatedTokens the tokens the call was estimated at when the pacer admitted it */
+    InFlightCall(ItemRecord<I> item, Attempt attempt, long startNanos, long deadlineNanos, long estimatedTokens) {
         this.item = item;
         this.attempt = attempt;
         this.startNanos = startNanos;
         this.deadlineNanos = deadlineNanos;
+        this.estimatedTokens = estimatedTokens;
+    }
+
+    long estimatedTokens() {
+        return estimatedTokens;
     }
 
     ItemRecord<I> item() {

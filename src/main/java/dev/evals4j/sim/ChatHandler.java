@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serves {@code POST /v1/chat/completions}: reads the prompt, applies the rate limit (an immediate
- * {@code 429} with {@code Retry-After}), draws a fault, and schedules the answer after the sampled
- * latency.
+ * Serves {@code POST /v1/chat/completions}: reads the prompt, applies the request-rate limit and then
+ * the token limit (an immediate {@code 429} with {@code Retry-After}; a request whose tokens exceed the
+ * token burst is answered {@code 400}), draws a fault, and schedules the answer after the sampled
+ * latency. A request the token limit rejects has spent its request permit, as every request counts
+ * against a provider's requests per minute.
  *
  * <p>No thread waits for a latency or a hang: the answer is scheduled on a timer, which hands it to
  * the request executor when due, and a hang only schedules the drop of its connection after the hang
@@ -36,6 +38,7 @@ final class ChatHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final ChatBodies bodies;
     private final TokenBucket bucket;
+    private final TokenLimiter tokens;
     private final LatencyModel latency;
     private final FaultInjector faults;
     private final AnswerModel answers;
@@ -47,11 +50,12 @@ final class ChatHandler implements HttpHandler {
     private final String authorization;
     private final AtomicLong ids = new AtomicLong();
 
-    ChatHandler(SimulatorConfig config, TokenBucket bucket, StatsRecorder stats, ScheduledExecutorService timer,
-            Executor workers, ObjectMapper mapper) {
+    ChatHandler(SimulatorConfig config, TokenBucket bucket, TokenLimiter tokens, StatsRecorder stats,
+            ScheduledExecutorService timer, Executor workers, ObjectMapper mapper) {
         this.mapper = mapper;
         this.bodies = new ChatBodies(mapper);
         this.bucket = bucket;
+        this.tokens = tokens;
         this.latency = new LatencyModel(config.latencyMedian(), config.latencySigma(), config.capacity(),
                 new Random(config.seed()));
         this.faults = new FaultInjector(config.errorRate(), config.hangRate(),
@@ -105,7 +109,20 @@ final class ChatHandler implements HttpHandler {
         long waitNanos = bucket.tryAcquire();
         if (waitNanos > 0) {
             stats.rejected(request.prompt(), Duration.ofNanos(waitNanos));
-            rateLimited(exchange, waitNanos);
+            rateLimited(exchange, waitNanos, "requests");
+            return;
+        }
+        String reply = answers.answer(request.prompt());
+        long cost = TokenLimiter.cost(request.prompt(), reply);
+        if (!tokens.canEverPay(cost)) {
+            reject(exchange, 400, "Request too large: it needs " + cost + " tokens (prompt and completion), more than"
+                    + " the token limit's burst of " + tokens.burst() + " (simulated)", "invalid_request_error");
+            return;
+        }
+        long tokenWaitNanos = tokens.tryCharge(cost);
+        if (tokenWaitNanos > 0) {
+            stats.rejected(request.prompt(), Duration.ofNanos(tokenWaitNanos));
+            rateLimited(exchange, tokenWaitNanos, "tokens");
             return;
         }
         Fault fault = faults.next();
@@ -115,10 +132,10 @@ final class ChatHandler implements HttpHandler {
             return;
         }
         Duration delay = latency.sample(stats.enterFlight());
-        schedule(exchange, () -> handOff(exchange, () -> answer(exchange, request, fault)), delay);
+        schedule(exchange, () -> handOff(exchange, () -> answer(exchange, request, reply, fault)), delay);
     }
 
-    private void answer(HttpExchange exchange, ChatRequest request, Fault fault) {
+    private void answer(HttpExchange exchange, ChatRequest request, String reply, Fault fault) {
         try {
             if (fault.isError()) {
                 stats.failed();
@@ -126,8 +143,8 @@ final class ChatHandler implements HttpHandler {
                         "The server had an error while processing your request (simulated " + fault.statusCode()
                                 + "). Please retry.", "server_error", null));
             } else {
-                String reply = answers.answer(request.prompt());
                 stats.completed(request.prompt());
+                tokens.writeHeaders(exchange.getResponseHeaders()::set);
                 send(exchange, 200, bodies.completion("chatcmpl-sim-" + ids.incrementAndGet(), request.model(),
                         request.prompt(), reply, Instant.now().getEpochSecond()));
             }
@@ -137,11 +154,13 @@ final class ChatHandler implements HttpHandler {
         }
     }
 
-    private void rateLimited(HttpExchange exchange, long waitNanos) throws IOException {
+    /** A {@code 429} of the limit on {@code what} ({@code requests} or {@code tokens}), as OpenAI words it. */
+    private void rateLimited(HttpExchange exchange, long waitNanos, String what) throws IOException {
         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
         rateLimitHeaders.write(millis, Instant.now(), exchange.getResponseHeaders()::set);
-        send(exchange, 429, bodies.error("Rate limit reached for requests (simulated). Please try again in "
-                + RateLimitHeaders.seconds(millis) + "s.", "requests", "rate_limit_exceeded"));
+        tokens.writeHeaders(exchange.getResponseHeaders()::set);
+        send(exchange, 429, bodies.error("Rate limit reached for " + what + " (simulated). Please try again in "
+                + RateLimitHeaders.seconds(millis) + "s.", what, "rate_limit_exceeded"));
     }
 
     private void reject(HttpExchange exchange, int status, String message, String type) throws IOException {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apiguardian.api.API;
@@ -121,6 +122,21 @@ public final class SimClient {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public String complete(String prompt) throws IOException, InterruptedException {
+        return chat(prompt).content();
+    }
+
+    /**
+     * Sends {@code prompt} as a user message and waits for the reply and its token {@code usage}, which an
+     * eval reports to the engine ({@code EvalContext.reportTokens}) so that runs are paced by tokens too.
+     *
+     * @return the content of the first choice and the answer's usage
+     * @throws ProviderRateLimitException on {@code 429}
+     * @throws ProviderHttpException on any other non-{@code 2xx} status
+     * @throws java.net.http.HttpTimeoutException when no answer arrives within the request timeout
+     * @throws IOException on any other I/O failure or an unreadable answer
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    public Completion chat(String prompt) throws IOException, InterruptedException {
         return read(http.send(request(prompt), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
@@ -132,9 +148,26 @@ public final class SimClient {
      *     request.
      */
     public CompletableFuture<String> completeAsync(String prompt) {
+        CompletableFuture<Completion> completion = chatAsync(prompt);
+        CompletableFuture<String> reply = completion.thenApply(Completion::content);
+        reply.whenComplete((content, failure) -> {
+            if (reply.isCancelled()) {
+                completion.cancel(true);
+            }
+        });
+        return reply;
+    }
+
+    /**
+     * Sends {@code prompt} as a user message without blocking.
+     *
+     * @return a future of the first choice's content and the answer's usage; it fails as the future of
+     *     {@link #completeAsync(String)} does. Cancelling it abandons the request.
+     */
+    public CompletableFuture<Completion> chatAsync(String prompt) {
         CompletableFuture<HttpResponse<byte[]>> exchange =
                 http.sendAsync(request(prompt), HttpResponse.BodyHandlers.ofByteArray());
-        CompletableFuture<String> reply = exchange.thenApply(response -> {
+        CompletableFuture<Completion> reply = exchange.thenApply(response -> {
             try {
                 return read(response);
             } catch (IOException e) {
@@ -189,29 +222,70 @@ public final class SimClient {
         return request.build();
     }
 
-    private String read(HttpResponse<byte[]> response) throws IOException {
+    private Completion read(HttpResponse<byte[]> response) throws IOException {
         int status = response.statusCode();
         if (status == ProviderRateLimitException.TOO_MANY_REQUESTS) {
             Duration wait = RetryAfter.fromHeaders(response.headers()::firstValue, clock.instant()).orElse(null);
             throw new ProviderRateLimitException("HTTP 429 (rate limited) from " + endpoint
                     + (wait == null ? "" : ", retry after " + wait.toMillis() + " ms") + ": " + excerpt(response.body()),
-                    wait);
+                    wait, response.headers().map());
         }
         if (status < 200 || status > 299) {
             throw new ProviderHttpException(status, "HTTP " + status + " from " + endpoint + ": " + excerpt(response.body()));
         }
-        JsonNode content;
+        JsonNode root;
         try {
-            content = mapper.readTree(response.body()).path("choices").path(0).path("message").path("content");
+            root = mapper.readTree(response.body());
         } catch (IOException e) {
             throw new IOException("unreadable answer from " + endpoint + ": " + excerpt(response.body()), e);
         }
+        JsonNode content = root.path("choices").path(0).path("message").path("content");
         if (!content.isTextual()) {
             throw new IOException("answer from " + endpoint + " has no choices[0].message.content: "
                     + excerpt(response.body()));
         }
-        return content.asText();
+        return new Completion(content.asText(), usage(root.path("usage")));
     }
+
+    /** The {@code usage} object of an answer, when it has its three counts. */
+    private static Optional<Usage> usage(JsonNode usage) {
+        JsonNode prompt = usage.path("prompt_tokens");
+        JsonNode completion = usage.path("completion_tokens");
+        JsonNode total = usage.path("total_tokens");
+        if (!prompt.canConvertToLong() || !completion.canConvertToLong() || !total.canConvertToLong()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Usage(prompt.asLong(), completion.asLong(), total.asLong()));
+    }
+
+    /**
+     * An answer: the first choice's content and, when the provider sent it, its token {@code usage}.
+     *
+     * @param content the first choice's content
+     * @param usage the tokens the call used, as the answer's {@code usage} says
+     */
+    public record Completion(String content, Optional<Usage> usage) {
+
+        /** Validates. */
+        public Completion {
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(usage, "usage");
+        }
+
+        /** The tokens the call used ({@code usage.total_tokens}), or {@code 0} when the answer did not say. */
+        public long totalTokens() {
+            return usage.map(Usage::totalTokens).orElse(0L);
+        }
+    }
+
+    /**
+     * The token counts of an answer's {@code usage}.
+     *
+     * @param promptTokens {@code prompt_tokens}
+     * @param completionTokens {@code completion_tokens}
+     * @param totalTokens {@code total_tokens}
+     */
+    public record Usage(long promptTokens, long completionTokens, long totalTokens) {}
 
     private String excerpt(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();

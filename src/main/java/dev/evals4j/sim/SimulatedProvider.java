@@ -79,7 +79,8 @@ public final class SimulatedProvider implements AutoCloseable {
                     + " (is the port in use? use port 0 for an ephemeral one)", e);
         }
         TokenBucket bucket = new TokenBucket(config.rateLimit(), ticker);
-        server.createContext("/", new ChatHandler(config, bucket, stats, timer, workers, new ObjectMapper()));
+        TokenLimiter tokens = new TokenLimiter(config.tokenLimit(), ticker);
+        server.createContext("/", new ChatHandler(config, bucket, tokens, stats, timer, workers, new ObjectMapper()));
         server.setExecutor(workers);
         server.start();
         this.uri = URI.create("http://" + loopback.getHostAddress() + ":" + server.getAddress().getPort() + "/");

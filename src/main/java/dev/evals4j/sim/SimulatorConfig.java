@@ -29,6 +29,8 @@ import org.apiguardian.api.API;
  * @param rateLimitHeaders the headers a {@code 429} names its wait with
  * @param apiKey the key a request must send as {@code Authorization: Bearer <key>} (else {@code 401}), or
  *     {@code null} to accept any request
+ * @param tokenLimit the tokens-per-minute limit, answered by {@code 429} when a request's prompt and
+ *     completion tokens exceed what its bucket holds
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SimulatorConfig(
@@ -44,7 +46,8 @@ public record SimulatorConfig(
         double accuracy,
         long seed,
         Set<RateLimitHeader> rateLimitHeaders,
-        String apiKey) {
+        String apiKey,
+        TokenLimit tokenLimit) {
 
     /** The largest accepted latency spread: beyond it, the log-normal's tail is no longer plausible. */
     public static final double MAX_SIGMA = 3.0;
@@ -79,6 +82,7 @@ public record SimulatorConfig(
         oracle = Map.copyOf(Objects.requireNonNull(oracle, "oracle"));
         requireProbability(accuracy, "accuracy");
         rateLimitHeaders = Set.copyOf(Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders"));
+        Objects.requireNonNull(tokenLimit, "tokenLimit");
     }
 
     /** The headers a rate-limited ({@code 429}) answer can name its wait with. */
@@ -126,6 +130,7 @@ public record SimulatorConfig(
         private Set<RateLimitHeader> rateLimitHeaders =
                 EnumSet.of(RateLimitHeader.RETRY_AFTER_SECONDS, RateLimitHeader.RETRY_AFTER_MS);
         private String apiKey;
+        private TokenLimit tokenLimit = TokenLimit.unlimited();
 
         private Builder() {
         }
@@ -247,10 +252,25 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * A tokens-per-minute limit: each admitted request is charged its prompt and completion tokens
+         * (four characters a token, as its {@code usage} reports them) from a bucket of {@code burst}
+         * tokens that refills at {@code tokensPerMinute / 60} a second. A request the bucket cannot pay is
+         * answered {@code 429} with the wait until it could; one costing more than {@code burst} is
+         * answered {@code 400}. Every answer then carries {@code x-ratelimit-limit-tokens},
+         * {@code x-ratelimit-remaining-tokens} and {@code x-ratelimit-reset-tokens}, as OpenAI's do.
+         *
+         * @throws IllegalArgumentException if {@code tokensPerMinute} or {@code burst} is not positive
+         */
+        public Builder tokenLimit(long tokensPerMinute, int burst) {
+            this.tokenLimit = new TokenLimit(tokensPerMinute, burst);
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public SimulatorConfig build() {
             return new SimulatorConfig(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate,
-                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey);
+                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey, tokenLimit);
         }
     }
 }

@@ -41,15 +41,32 @@ final class TokenBucket {
      *     {@link RateLimit#minRetryAfter()} when longer; always positive when the request is rejected
      */
     synchronized long tryAcquire() {
+        return tryAcquire(1);
+    }
+
+    /**
+     * Takes {@code permits} tokens at once if the bucket holds them, as a tokens-per-minute limit charges
+     * a request's tokens.
+     *
+     * @param permits the tokens to take, at least 1 and at most the burst (a larger charge could never be paid)
+     * @return {@code 0} if the tokens are taken, otherwise the wait to announce in nanoseconds (nothing is
+     *     taken): until the bucket is expected to hold {@code permits}, or the limit's
+     *     {@link RateLimit#minRetryAfter()} when longer
+     */
+    synchronized long tryAcquire(long permits) {
         if (limit.isUnlimited()) {
             return 0;
         }
+        if (permits < 1 || permits > limit.burst()) {
+            throw new IllegalArgumentException("permits must be in [1, " + limit.burst() + "] (the burst), got "
+                    + permits);
+        }
         double now = refill();
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= permits) {
+            tokens -= permits;
             return 0;
         }
-        double secondsToNextToken = (1 - tokens) / limit.rateAt(now);
+        double secondsToNextToken = (permits - tokens) / limit.rateAt(now);
         long untilNextToken = Math.max(1, (long) Math.ceil(secondsToNextToken * NANOS_PER_SECOND));
         return Math.max(untilNextToken, limit.minRetryAfter().toNanos());
     }
@@ -61,6 +78,15 @@ final class TokenBucket {
         }
         refill();
         return tokens;
+    }
+
+    /** How long the bucket takes to refill to its burst at the current rate; zero when full or unlimited. */
+    synchronized double secondsUntilFull() {
+        if (limit.isUnlimited()) {
+            return 0;
+        }
+        double now = refill();
+        return Math.max(0, limit.burst() - tokens) / limit.rateAt(now);
     }
 
     private double refill() {

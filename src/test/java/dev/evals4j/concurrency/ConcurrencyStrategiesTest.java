@@ -68,7 +68,7 @@ class ConcurrencyStrategiesTest {
         assertThat(defaults.strategy()).isInstanceOf(Adaptive.class);
         assertThat(defaults.strategy().limit()).isEqualTo(10);
         assertThat(ConcurrencyStrategies.defaults(3, ticker).strategy().limit()).isEqualTo(3);
-        assertThat(defaults.pacer()).isInstanceOf(AdaptiveRateLimiter.class);
+        assertThat(defaults.pacer()).isInstanceOf(RequestAndTokenPacer.class);
         for (int i = 0; i < 1_000; i++) {
             assertThat(defaults.pacer().tryAcquire()).as("unpaced until the first rate limit").isZero();
         }
@@ -101,12 +101,12 @@ class ConcurrencyStrategiesTest {
 
         pacer.onRateLimited(ticker.nanoTime());
 
-        AdaptiveRateLimiter limiter = (AdaptiveRateLimiter) pacer;
-        assertThat(limiter.ratePerSecond()).isCloseTo(47.5, within(1e-9));
+        RequestAndTokenPacer limiter = (RequestAndTokenPacer) pacer;
+        assertThat(limiter.requestsPerSecond()).isCloseTo(47.5, within(1e-9));
         ticker.advanceMillis(500);
-        assertThat(limiter.ratePerSecond()).as("the cooldown").isCloseTo(47.5, within(1e-9));
+        assertThat(limiter.requestsPerSecond()).as("the cooldown").isCloseTo(47.5, within(1e-9));
         ticker.advanceSeconds(1);
-        assertThat(limiter.ratePerSecond()).as("x1.5 per second after it").isCloseTo(71.25, within(1e-9));
+        assertThat(limiter.requestsPerSecond()).as("x1.5 per second after it").isCloseTo(71.25, within(1e-9));
     }
 
     @Test
@@ -119,7 +119,7 @@ class ConcurrencyStrategiesTest {
 
         pacer.onRateLimited(ticker.nanoTime() - 1);
 
-        assertThat(((AdaptiveRateLimiter) pacer).ratePerSecond()).as("the initial rate").isEqualTo(10);
+        assertThat(((RequestAndTokenPacer) pacer).requestsPerSecond()).as("the initial rate").isEqualTo(10);
         assertThat(pacer.tryAcquire()).isPositive();
     }
 

@@ -44,6 +44,8 @@ public final class Acceptance {
         add(checks, rows, contender, "rate-limited", "rejected share", BenchRow::rejectedShare, 0.10);
         add(checks, rows, contender, "shifting", "ratio", BenchRow::ratio, 1.5);
         add(checks, rows, contender, "flaky", "lost", BenchRow::lost, 0);
+        add(checks, rows, contender, "token-limited", "ratio", BenchRow::ratio, 1.25);
+        add(checks, rows, contender, "token-limited", "rejected share", BenchRow::rejectedShare, 0.10);
         return checks;
     }
 

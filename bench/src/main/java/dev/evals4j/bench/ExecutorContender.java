@@ -9,6 +9,9 @@ import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionSummary;
 import dev.evals4j.execution.RetryPolicy;
+import dev.evals4j.execution.TokenMeter;
+import dev.evals4j.sim.SimClient.Completion;
+import java.util.OptionalLong;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +43,22 @@ public final class ExecutorContender implements Contender {
             + "predicate and attempt budget (4) but waits scaled to 50 ms calls (exponential with jitter, 100 ms "
             + "doubling to at most 2 s, instead of 1 s to 30 s); rate-limited attempts are requeued after "
             + "the simulator's Retry-After plus a random 0-25% (at least 0-100 ms) without spending an attempt; "
-            + "per-call timeout as listed; "
+            + "per-call timeout as listed; each call is estimated at its prompt's length / 4 tokens and reports "
+            + "the usage of its answer (what an eval reports with EvalContext.reportTokens); "
             + "exitOnError=false.";
+
+    /** A call's estimate is its prompt's length / 4; its usage is the answer's {@code usage.total_tokens}. */
+    static final TokenMeter<String, Completion> USAGE = new TokenMeter<>() {
+        @Override
+        public long estimate(String prompt) {
+            return prompt.length() / 4;
+        }
+
+        @Override
+        public OptionalLong used(Completion answer) {
+            return answer.usage().isPresent() ? OptionalLong.of(answer.totalTokens()) : OptionalLong.empty();
+        }
+    };
 
     private final String name;
     private final Function<Ticker, ConcurrencyStrategy> strategy;
@@ -72,10 +89,11 @@ public final class ExecutorContender implements Contender {
     public ContenderOutcome run(Workload workload) {
         Ticker ticker = Ticker.system();
         MeasuredClient client = workload.client();
-        AsyncExecutor<String, String> executor = AsyncExecutor.<String, String>builder(
-                        (prompt, attempt) -> client.call(prompt))
+        AsyncExecutor<String, Completion> executor = AsyncExecutor.<String, Completion>builder(
+                        (prompt, attempt) -> client.chat(prompt))
                 .strategy(strategy.apply(ticker))
                 .pacer(pacer.apply(ticker))
+                .tokens(USAGE)
                 .retryPolicy(RETRY_POLICY)
                 .timeout(workload.scenario().taskTimeout())
                 .exitOnError(false)
@@ -106,7 +124,7 @@ public final class ExecutorContender implements Contender {
      * Copies the executor's in-flight count and limit into a trace, and the last exception of every
      * failed row into the failure causes. Called by one thread at a time.
      */
-    private static final class RecordingListener implements ExecutionListener<String, String> {
+    private static final class RecordingListener implements ExecutionListener<String, Completion> {
 
         private final ConcurrencyTrace trace;
         private final FailureCauses failureCauses;
@@ -117,7 +135,7 @@ public final class ExecutorContender implements Contender {
         }
 
         @Override
-        public void itemFinished(long index, String input, String output, ExecutionDetails details) {
+        public void itemFinished(long index, String input, Completion output, ExecutionDetails details) {
             if (details.status() == ExecutionStatus.FAILED) {
                 failureCauses.add(details.lastException());
             }

@@ -29,6 +29,16 @@ public final class MeasuredClient {
         });
     }
 
+    /** Sends {@code prompt}; the future completes with the answer and its usage, or the client's exception. */
+    public CompletableFuture<SimClient.Completion> chat(String prompt) {
+        long start = System.nanoTime();
+        return client.chatAsync(prompt).whenComplete((answer, failure) -> {
+            if (failure == null) {
+                latencies.record(System.nanoTime() - start);
+            }
+        });
+    }
+
     /**
      * Sends {@code prompt} and waits for the answer, as a blocking test would.
      *

@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
  * @param taskTimeout the per-call timeout every contender uses
  * @param cap the hard time cap of one contender's run: no new row starts after it
  * @param charted whether the chart shows this scenario's in-flight calls
+ * @param tokens the prompts' length and the provider's token limit
  */
 public record Scenario(
         String name,
@@ -39,14 +40,24 @@ public record Scenario(
         String idealDefinition,
         Duration taskTimeout,
         Duration cap,
-        boolean charted) {
+        boolean charted,
+        TokenLoad tokens) {
 
     private static final long SEED = 42;
     private static final Duration MAX_HANG = Duration.ofSeconds(60);
 
+    /** A scenario of short prompts without a token limit. */
+    public Scenario(String name, int rows, Duration latencyMedian, double latencySigma, List<RateStep> rateSchedule,
+            int burst, int capacity, double errorRate, double hangRate, double idealSeconds, String idealDefinition,
+            Duration taskTimeout, Duration cap, boolean charted) {
+        this(name, rows, latencyMedian, latencySigma, rateSchedule, burst, capacity, errorRate, hangRate, idealSeconds,
+                idealDefinition, taskTimeout, cap, charted, TokenLoad.none());
+    }
+
     /** Validates and copies. */
     public Scenario {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tokens, "tokens");
         rateSchedule = List.copyOf(rateSchedule);
         if (rows < 1 || idealSeconds <= 0 || capacity < 0 || burst < 0) {
             throw new IllegalArgumentException("scenario " + name + " has an impossible setting: rows=" + rows
@@ -58,9 +69,17 @@ public record Scenario(
         }
     }
 
-    /** The prompts of this scenario's rows: {@code row-0}, {@code row-1}, and so on. */
+    /**
+     * The prompts of this scenario's rows: {@code row-0}, {@code row-1}, and so on, padded with dots to
+     * the token load's prompt length.
+     */
     public List<String> prompts() {
-        return IntStream.range(0, rows).mapToObj(i -> "row-" + i).toList();
+        return IntStream.range(0, rows).mapToObj(i -> pad("row-" + i)).toList();
+    }
+
+    private String pad(String prompt) {
+        int missing = tokens.promptChars() - prompt.length();
+        return missing <= 0 ? prompt : prompt + " " + ".".repeat(missing - 1);
     }
 
     /**
@@ -82,6 +101,9 @@ public record Scenario(
         }
         if (capacity > 0) {
             config.capacity(capacity);
+        }
+        if (tokens.limited()) {
+            config.tokenLimit(tokens.tokensPerMinute(), tokens.tokenBurst());
         }
         return config.build();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
@@ -21,13 +22,15 @@ import org.apiguardian.api.API;
  * @param metadata the metadata the method reported; unmodifiable
  * @param assertion the assertion the method threw, which is what JUnit reports (its expected and
  *     actual values included), or {@code null} when the method returned its verdict
+ * @param tokens the tokens the attempt reported using ({@code EvalContext.reportTokens}), if it did
  */
 @API(status = INTERNAL, since = "0.1")
 public record RowOutcome(boolean passed, Object output, Map<String, Double> scores, List<String> failures,
-        Map<String, Object> metadata, AssertionError assertion) {
+        Map<String, Object> metadata, AssertionError assertion, OptionalLong tokens) {
 
     /** Validates and copies. */
     public RowOutcome {
+        Objects.requireNonNull(tokens, "tokens");
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         failures = List.copyOf(failures);
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metadata)));
@@ -48,6 +51,17 @@ public record RowOutcome(boolean passed, Object output, Map<String, Double> scor
             }
         });
         return Collections.unmodifiableMap(failing);
+    }
+
+    /** An outcome without reported tokens. */
+    public RowOutcome(boolean passed, Object output, Map<String, Double> scores, List<String> failures,
+            Map<String, Object> metadata, AssertionError assertion) {
+        this(passed, output, scores, failures, metadata, assertion, OptionalLong.empty());
+    }
+
+    /** A copy carrying the tokens the attempt reported. */
+    public RowOutcome withTokens(OptionalLong tokens) {
+        return new RowOutcome(passed, output, scores, failures, metadata, assertion, tokens);
     }
 
     /** An outcome the method returned (no assertion). */

@@ -45,8 +45,8 @@ final class MethodExecutors {
                 .withExitOnError(settings.stopOnFirstError())
                 .withShutdownGrace(shutdownGrace)
                 .withClassifiers(classifiers);
-        return async ? ExecutorFactory.forAsync(invoker.asyncTask(), execution, null)
-                : ExecutorFactory.forSync(invoker.syncTask(), execution, null);
+        return async ? ExecutorFactory.forAsync(invoker.asyncTask(), execution, null, RowTokens.METER)
+                : ExecutorFactory.forSync(invoker.syncTask(), execution, null, RowTokens.METER);
     }
 
     /** The default retry policy with {@code maxAttempts} (when positive) and the configured wait. */

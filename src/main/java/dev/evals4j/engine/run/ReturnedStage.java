@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The outcome stage of a {@code CompletionStage} a {@code @ForEach} method returned:
@@ -25,21 +26,26 @@ final class ReturnedStage {
 
     private ReturnedStage() {}
 
-    /** The outcome of {@code returned}, made by {@code normalize} from its value. */
-    static CompletionStage<RowOutcome> outcome(CompletionStage<?> returned, Function<Object, RowOutcome> normalize) {
+    /**
+     * The outcome of {@code returned}, made by {@code normalize} from its value, or the verdict of its
+     * assertion, and then completed by {@code finish} (which adds what the attempt reported meanwhile,
+     * such as its tokens).
+     */
+    static CompletionStage<RowOutcome> outcome(CompletionStage<?> returned, Function<Object, RowOutcome> normalize,
+            UnaryOperator<RowOutcome> finish) {
         CompletableFuture<RowOutcome> outcome = new CompletableFuture<>();
         returned.whenComplete((value, failure) -> {
             if (failure != null) {
                 AssertionError verdict = assertionIn(failure);
                 if (verdict != null) {
-                    outcome.complete(RowOutcome.failed(verdict));
+                    outcome.complete(finish.apply(RowOutcome.failed(verdict)));
                 } else {
                     outcome.completeExceptionally(failure);
                 }
                 return;
             }
             try {
-                outcome.complete(normalize.apply(value));
+                outcome.complete(finish.apply(normalize.apply(value)));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e);
             }

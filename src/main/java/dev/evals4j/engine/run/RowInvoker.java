@@ -46,29 +46,32 @@ final class RowInvoker {
     /** The task of a synchronous method. */
     SyncTask<RowItem, RowOutcome> syncTask() {
         return (item, attempt) -> {
+            RowContext context = context(item, attempt.number());
             Object value;
             try {
-                value = invoke(item, attempt.number());
+                value = invoke(item, context);
             } catch (AssertionError verdict) {
-                return RowOutcome.failed(verdict);
+                return RowOutcome.failed(verdict).withTokens(context.reportedTokens());
             }
-            return normalize(item, value);
+            return normalize(item, value).withTokens(context.reportedTokens());
         };
     }
 
     /** The task of an asynchronous method (one returning a {@code CompletionStage}). */
     AsyncTask<RowItem, RowOutcome> asyncTask() {
         return (item, attempt) -> {
+            RowContext context = context(item, attempt.number());
             Object stage;
             try {
-                stage = invoke(item, attempt.number());
+                stage = invoke(item, context);
             } catch (AssertionError verdict) {
-                return CompletableFuture.completedFuture(RowOutcome.failed(verdict));
+                return CompletableFuture.completedFuture(RowOutcome.failed(verdict).withTokens(context.reportedTokens()));
             }
             if (stage == null) {
                 throw new IllegalStateException(describe(item) + " returned null instead of a CompletionStage");
             }
-            return ReturnedStage.outcome((CompletionStage<?>) stage, value -> normalize(item, value));
+            return ReturnedStage.outcome((CompletionStage<?>) stage, value -> normalize(item, value),
+                    outcome -> outcome.withTokens(context.reportedTokens()));
         };
     }
 
@@ -87,8 +90,12 @@ final class RowInvoker {
                 + "' (" + item.row().location() + ")";
     }
 
-    private Object invoke(RowItem item, int attempt) throws Exception {
-        Object[] arguments = binding.arguments(item.row(), new RowContext(item, attempt, events, storedOutputs.apply(item)));
+    private RowContext context(RowItem item, int attempt) {
+        return new RowContext(item, attempt, events, storedOutputs.apply(item));
+    }
+
+    private Object invoke(RowItem item, RowContext context) throws Exception {
+        Object[] arguments = binding.arguments(item.row(), context);
         try {
             return method.invoke(instance, arguments);
         } catch (InvocationTargetException e) {

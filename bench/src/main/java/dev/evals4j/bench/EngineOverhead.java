@@ -35,7 +35,7 @@ public final class EngineOverhead {
     /** The rows of a measured run. */
     public static final int ROWS = 100_000;
 
-    private static final int WARM_UP_ROWS = 5_000;
+    private static final int WARM_UP_ROWS = 2_000;
     private static final int GC_ROUNDS = 3;
 
     private final Path directory;

@@ -32,7 +32,7 @@ public record MethodNote(RunEnvironment environment, List<Scenario> scenarios, S
                         + " times: the acceptance checks its medians, the spread table gives median and range, "
                         + "the chart its median run. A short unreported warm-up run comes first so that the "
                         + "benchmark JVM's HTTP client and JIT are warm. The ramp is the first completion at which "
-                        + "the completions of the last " + Ramp.WINDOW_SECONDS + " s reach 90% of the final "
+                        + "the completions of the last " + Ramp.WINDOW_SECONDS + " s reach 90%% of the final "
                         + "throughput, the rate between half and nine tenths of the completions. "
                         + "ratio = makespan / ideal, where ideal is the makespan of a perfect client. "
                         + "Ideals — %s. The fixed-concurrency contenders and JUnit are measured against the same ideal "

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * latency. A request the token limit rejects has spent its request permit, as every request counts
  * against a provider's requests per minute.
  *
- * <p>No thread waits for a latency or a hang: the answer is scheduled on a timer, which hands it to
- * the request executor when due, and a hang only schedules the drop of its connection after the hang
- * bound. Hanging requests do not count as in flight (a real provider would free them when the client
+ * <p>How the latency is waited out is the personality's {@link Delivery}: by default no thread waits
+ * for a latency or a hang (the answer is scheduled on a timer, which hands it to the request executor
+ * when due, and a hang only schedules the drop of its connection after the hang bound); the typical
+ * provider sleeps on the request's own thread. Hanging requests do not count as in flight (a real provider would free them when the client
  * gives up, which the simulator cannot observe).
  *
  * <p>Thread-safe: its collaborators are, and it keeps no other mutable state than an id counter.
@@ -43,8 +43,7 @@ final class ChatHandler implements HttpHandler {
     private final FaultInjector faults;
     private final AnswerModel answers;
     private final StatsRecorder stats;
-    private final ScheduledExecutorService timer;
-    private final Executor workers;
+    private final Delivery delivery;
     private final Duration maxHang;
     private final RateLimitHeaders rateLimitHeaders;
     private final String authorization;
@@ -62,8 +61,7 @@ final class ChatHandler implements HttpHandler {
                 new Random(config.seed() ^ 0x5DEECE66DL));
         this.answers = new AnswerModel(config.oracle(), config.accuracy());
         this.stats = stats;
-        this.timer = timer;
-        this.workers = workers;
+        this.delivery = Delivery.of(config.personality(), timer, workers);
         this.maxHang = config.maxHang();
         this.rateLimitHeaders = new RateLimitHeaders(config.rateLimitHeaders());
         this.authorization = config.apiKey() == null ? null : "Bearer " + config.apiKey();
@@ -128,11 +126,11 @@ final class ChatHandler implements HttpHandler {
         Fault fault = faults.next();
         if (fault == Fault.HANG) {
             stats.hang();
-            schedule(exchange, exchange::close, maxHang);
+            delivery.after(exchange, maxHang, exchange::close);
             return;
         }
         Duration delay = latency.sample(stats.enterFlight());
-        schedule(exchange, () -> handOff(exchange, () -> answer(exchange, request, reply, fault)), delay);
+        delivery.after(exchange, delay, () -> answer(exchange, request, reply, fault));
     }
 
     private void answer(HttpExchange exchange, ChatRequest request, String reply, Fault fault) {
@@ -166,22 +164,6 @@ final class ChatHandler implements HttpHandler {
     private void reject(HttpExchange exchange, int status, String message, String type) throws IOException {
         stats.badRequest();
         send(exchange, status, bodies.error(message, type, null));
-    }
-
-    private void schedule(HttpExchange exchange, Runnable action, Duration delay) {
-        try {
-            timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            exchange.close();
-        }
-    }
-
-    private void handOff(HttpExchange exchange, Runnable action) {
-        try {
-            workers.execute(action);
-        } catch (RejectedExecutionException closing) {
-            exchange.close();
-        }
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -32,6 +32,8 @@ final class RateLimitHeaders {
     void write(long millis, Instant now, BiConsumer<String, String> header) {
         if (headers.contains(RateLimitHeader.RETRY_AFTER_DATE)) {
             header.accept("Retry-After", httpDate(now, millis));
+        } else if (headers.contains(RateLimitHeader.RETRY_AFTER_WHOLE_SECONDS)) {
+            header.accept("Retry-After", wholeSeconds(millis));
         } else if (headers.contains(RateLimitHeader.RETRY_AFTER_SECONDS)) {
             header.accept("Retry-After", seconds(millis));
         }
@@ -46,6 +48,11 @@ final class RateLimitHeaders {
     /** {@code millis} as decimal seconds without trailing zeros: {@code 1.25}, {@code 2}. */
     static String seconds(long millis) {
         return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code millis} in whole seconds, rounded up: {@code 1} for 1 to 1000 ms, {@code 2} for 1001 ms. */
+    static String wholeSeconds(long millis) {
+        return Long.toString((millis + MILLIS_PER_SECOND - 1) / MILLIS_PER_SECOND);
     }
 
     /** The HTTP date {@code millis} after {@code now}, rounded up to the next whole second. */

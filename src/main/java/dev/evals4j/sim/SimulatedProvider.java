@@ -34,7 +34,9 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Many concurrent requests are served without any of them waiting for a thread: latencies and hangs
- * are timers, not sleeping threads. {@link #close()} stops at once: pending answers are dropped and
+ * are timers, not sleeping threads (the {@link SimulatorConfig.Personality#TYPICAL_PROVIDER} instead
+ * holds a platform thread per request, as a thread-per-connection server does). {@code GET }
+ * {@value #STATS_PATH} answers the {@link Stats} as JSON, so a provider in another process can be read. {@link #close()} stops at once: pending answers are dropped and
  * their connections closed. Thread-safe.
  *
  * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
@@ -43,6 +45,9 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class SimulatedProvider implements AutoCloseable {
+
+    /** The path that answers {@code GET} with the {@link Stats} as JSON. */
+    public static final String STATS_PATH = "/sim/stats";
 
     private static final System.Logger LOG = System.getLogger(SimulatedProvider.class.getName());
     private static final int BACKLOG = 1024;
@@ -67,7 +72,8 @@ public final class SimulatedProvider implements AutoCloseable {
     private SimulatedProvider(SimulatorConfig config, Ticker ticker) {
         this.config = config;
         this.stats = new StatsRecorder(ticker);
-        this.workers = WorkerThreads.newRequestExecutor();
+        this.workers = config.personality() == SimulatorConfig.Personality.TYPICAL_PROVIDER
+                ? WorkerThreads.newConnectionThreads() : WorkerThreads.newRequestExecutor();
         this.timer = WorkerThreads.newTimer();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
@@ -80,7 +86,9 @@ public final class SimulatedProvider implements AutoCloseable {
         }
         TokenBucket bucket = new TokenBucket(config.rateLimit(), ticker);
         TokenLimiter tokens = new TokenLimiter(config.tokenLimit(), ticker);
-        server.createContext("/", new ChatHandler(config, bucket, tokens, stats, timer, workers, new ObjectMapper()));
+        ObjectMapper mapper = new ObjectMapper();
+        server.createContext("/", new ChatHandler(config, bucket, tokens, stats, timer, workers, mapper));
+        server.createContext(STATS_PATH, new StatsHandler(stats, mapper));
         server.setExecutor(workers);
         server.start();
         this.uri = URI.create("http://" + loopback.getHostAddress() + ":" + server.getAddress().getPort() + "/");

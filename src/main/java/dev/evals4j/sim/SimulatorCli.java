@@ -1,11 +1,14 @@
 package dev.evals4j.sim;
 
+import dev.evals4j.sim.SimulatorConfig.Personality;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * The command line of {@link SimulatedProvider#main(String[])}: parses flags into a
@@ -25,7 +28,8 @@ final class SimulatorCli {
             "  --latency-ms MS      median latency in milliseconds (default 50)",
             "  --latency-sigma S    log-normal spread, 0 = constant (default 0, max " + SimulatorConfig.MAX_SIGMA + ")",
             "  --rate R             rate limit in requests per second (default: none)",
-            "  --burst B            token-bucket size for --rate (default: one second of --rate)",
+            "  --burst B            token-bucket size for --rate (default: one second of --rate;",
+            "                       5 with --personality typical-provider)",
             "  --schedule AT:R,...  rate changes: from AT seconds after start the rate is R (needs --rate)",
             "  --capacity K         requests in flight before latency grows, 0 = unlimited (default 0)",
             "  --error-rate P       probability of a transient 500/503 (default 0)",
@@ -33,11 +37,15 @@ final class SimulatorCli {
             "  --max-hang-s S       seconds a hanging request is held (default 600)",
             "  --accuracy A         probability that an arithmetic answer is right (default 1)",
             "  --seed N             seed of the latency and fault draws (default 42)",
+            "  --tokens-per-minute T  tokens-per-minute limit on prompt + completion tokens (default: none)",
+            "  --token-burst B      token-bucket size for --tokens-per-minute (default: one second of it)",
+            "  --personality P      evals4j (timers, fractional Retry-After) or typical-provider (a thread",
+            "                       per connection, Retry-After in whole seconds, small burst) (default evals4j)",
             "  --help               print this help");
 
     private static final List<String> FLAGS = List.of("--port", "--latency-ms", "--latency-sigma", "--rate",
             "--burst", "--schedule", "--capacity", "--error-rate", "--hang-rate", "--max-hang-s", "--accuracy",
-            "--seed");
+            "--seed", "--personality", "--tokens-per-minute", "--token-burst");
 
     private SimulatorCli() {
     }
@@ -87,7 +95,8 @@ final class SimulatorCli {
                 .hangRate(doubleFlag(values, "--hang-rate", 0))
                 .maxHang(Duration.ofMillis(Math.round(doubleFlag(values, "--max-hang-s", 600) * 1000)))
                 .accuracy(doubleFlag(values, "--accuracy", 1))
-                .seed(longFlag(values, "--seed", 42));
+                .seed(longFlag(values, "--seed", 42))
+                .personality(personality(values));
         int capacity = intFlag(values, "--capacity", 0);
         if (capacity < 0) {
             throw new IllegalArgumentException("--capacity must be 0 (unlimited) or positive, got " + capacity);
@@ -95,7 +104,8 @@ final class SimulatorCli {
         if (capacity > 0) {
             builder.capacity(capacity);
         }
-        applyRateLimit(values, builder);
+        applyRateLimit(values, builder, personality(values));
+        applyTokenLimit(values, builder);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -103,7 +113,32 @@ final class SimulatorCli {
         }
     }
 
-    private static void applyRateLimit(Map<String, String> values, SimulatorConfig.Builder builder) {
+    private static void applyTokenLimit(Map<String, String> values, SimulatorConfig.Builder builder) {
+        if (!values.containsKey("--tokens-per-minute")) {
+            if (values.containsKey("--token-burst")) {
+                throw new IllegalArgumentException("--token-burst needs --tokens-per-minute");
+            }
+            return;
+        }
+        long perMinute = longFlag(values, "--tokens-per-minute", 0);
+        int burst = intFlag(values, "--token-burst", (int) Math.max(1, Math.min(Integer.MAX_VALUE, perMinute / 60)));
+        try {
+            builder.tokenLimit(perMinute, burst);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tokens-per-minute " + perMinute + " / --token-burst " + burst
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Personality personality(Map<String, String> values) {
+        String name = values.getOrDefault("--personality", Personality.EVALS4J.cliName()).strip();
+        return Arrays.stream(Personality.values()).filter(p -> p.cliName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--personality: '" + name + "' is not one of "
+                        + Arrays.stream(Personality.values()).map(Personality::cliName).collect(Collectors.joining(", "))));
+    }
+
+    private static void applyRateLimit(Map<String, String> values, SimulatorConfig.Builder builder,
+            Personality personality) {
         if (!values.containsKey("--rate")) {
             for (String needsRate : List.of("--burst", "--schedule")) {
                 if (values.containsKey(needsRate)) {
@@ -113,7 +148,8 @@ final class SimulatorCli {
             return;
         }
         double rate = doubleFlag(values, "--rate", 0);
-        int burst = intFlag(values, "--burst", (int) Math.max(1, Math.ceil(rate)));
+        int defaultBurst = personality.typicalBurst() > 0 ? personality.typicalBurst() : (int) Math.max(1, Math.ceil(rate));
+        int burst = intFlag(values, "--burst", defaultBurst);
         RateLimit limit;
         try {
             limit = RateLimit.of(rate, burst);

@@ -31,6 +31,7 @@ import org.apiguardian.api.API;
  *     {@code null} to accept any request
  * @param tokenLimit the tokens-per-minute limit, answered by {@code 429} when a request's prompt and
  *     completion tokens exceed what its bucket holds
+ * @param personality how the server serves requests (see {@link Personality})
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SimulatorConfig(
@@ -47,7 +48,8 @@ public record SimulatorConfig(
         long seed,
         Set<RateLimitHeader> rateLimitHeaders,
         String apiKey,
-        TokenLimit tokenLimit) {
+        TokenLimit tokenLimit,
+        Personality personality) {
 
     /** The largest accepted latency spread: beyond it, the log-normal's tail is no longer plausible. */
     public static final double MAX_SIGMA = 3.0;
@@ -83,6 +85,7 @@ public record SimulatorConfig(
         requireProbability(accuracy, "accuracy");
         rateLimitHeaders = Set.copyOf(Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders"));
         Objects.requireNonNull(tokenLimit, "tokenLimit");
+        Objects.requireNonNull(personality, "personality");
     }
 
     /** The headers a rate-limited ({@code 429}) answer can name its wait with. */
@@ -91,10 +94,57 @@ public record SimulatorConfig(
         RETRY_AFTER_SECONDS,
         /** {@code Retry-After} as an HTTP date (whole seconds, rounded up). */
         RETRY_AFTER_DATE,
+        /** {@code Retry-After} in whole seconds, rounded up ({@code 1} for a wait of 0.2 s), as most providers send it. */
+        RETRY_AFTER_WHOLE_SECONDS,
         /** {@code retry-after-ms}, in milliseconds (OpenAI's). */
         RETRY_AFTER_MS,
         /** {@code x-ratelimit-reset-requests} in OpenAI's format, such as {@code 1s}, {@code 6m0s} or {@code 120ms}. */
         RESET_REQUESTS
+    }
+
+    /**
+     * How the simulated server behaves beyond its numbers: how it holds a request while it answers and how
+     * its {@code 429}s name their wait. Selected with {@link Builder#personality(Personality)}.
+     */
+    public enum Personality {
+        /**
+         * evals4j's own simulator: a latency is a timer, so a few threads serve any number of requests, and a
+         * {@code 429}'s {@code Retry-After} is the exact, fractional wait for the next token (with
+         * {@code retry-after-ms}). Its command line's burst defaults to one second of the rate.
+         */
+        EVALS4J("evals4j", 0),
+        /**
+         * Behaves like a typical independent OpenAI-shaped provider: a platform thread per connection that
+         * sleeps through the latency, a {@code Retry-After} that is the time to the next token in whole
+         * seconds rounded up (the exact wait in {@code retry-after-ms}), and a small burst
+         * ({@link #typicalBurst()}: 5).
+         */
+        TYPICAL_PROVIDER("typical-provider", 5);
+
+        private final String cliName;
+        private final int typicalBurst;
+
+        Personality(String cliName, int typicalBurst) {
+            this.cliName = cliName;
+            this.typicalBurst = typicalBurst;
+        }
+
+        /** The name the command line selects this personality with, such as {@code typical-provider}. */
+        public String cliName() {
+            return cliName;
+        }
+
+        /** The burst such a provider usually allows, or {@code 0} when it is one second of its rate. */
+        public int typicalBurst() {
+            return typicalBurst;
+        }
+
+        /** The headers this personality's {@code 429}s carry. */
+        Set<RateLimitHeader> rateLimitHeaders() {
+            return this == TYPICAL_PROVIDER
+                    ? EnumSet.of(RateLimitHeader.RETRY_AFTER_WHOLE_SECONDS, RateLimitHeader.RETRY_AFTER_MS)
+                    : EnumSet.of(RateLimitHeader.RETRY_AFTER_SECONDS, RateLimitHeader.RETRY_AFTER_MS);
+        }
     }
 
     /** A builder with the defaults: ephemeral port, constant 50 ms latency, no limits, no faults, echo. */
@@ -127,10 +177,10 @@ public record SimulatorConfig(
         private final Map<String, String> oracle = new LinkedHashMap<>();
         private double accuracy = 1.0;
         private long seed = 42;
-        private Set<RateLimitHeader> rateLimitHeaders =
-                EnumSet.of(RateLimitHeader.RETRY_AFTER_SECONDS, RateLimitHeader.RETRY_AFTER_MS);
+        private Set<RateLimitHeader> rateLimitHeaders = Personality.EVALS4J.rateLimitHeaders();
         private String apiKey;
         private TokenLimit tokenLimit = TokenLimit.unlimited();
+        private Personality personality = Personality.EVALS4J;
 
         private Builder() {
         }
@@ -267,10 +317,21 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * How the server behaves (default {@link Personality#EVALS4J}); also sets the rate-limit headers to the
+         * personality's, so call {@link #rateLimitHeaders} after this to send others. The burst stays the
+         * one given to {@link #rateLimit(double, int)}.
+         */
+        public Builder personality(Personality personality) {
+            this.personality = Objects.requireNonNull(personality, "personality");
+            this.rateLimitHeaders = personality.rateLimitHeaders();
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public SimulatorConfig build() {
             return new SimulatorConfig(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate,
-                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey, tokenLimit);
+                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey, tokenLimit, personality);
         }
     }
 }

@@ -2,13 +2,14 @@ package dev.evals4j.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The acceptance figures of issue 2 for one contender (normally {@code default}): unbounded ratio
- * at most 1.10; rate-limited ratio at most 1.25 with at most 10% of calls rejected; shifting ratio
- * at most 1.5; flaky with no row lost.
+ * The acceptance figures of issue 11 for one contender (normally {@code default}), each checked on the
+ * median of the contender's runs: latency-bound ratio at most 1.10; rate-limited ratio at most 1.15 with
+ * at most 5% of calls rejected, against both simulator personalities; shifting ratio at most 1.30; flaky
+ * with no row lost (its ratio is not gated: its 1% of hangs each cost a 2 s timeout against a 0.2 s
+ * ideal). The CPU-bound {@code unbounded} stress scenario is reported, not gated.
  */
 public final class Acceptance {
 
@@ -39,10 +40,12 @@ public final class Acceptance {
     /** Checks {@code contender}'s lines of {@code rows}; a scenario the contender did not run is skipped. */
     public static List<Check> evaluate(List<BenchRow> rows, String contender) {
         List<Check> checks = new ArrayList<>();
-        add(checks, rows, contender, "unbounded", "ratio", BenchRow::ratio, 1.10);
-        add(checks, rows, contender, "rate-limited", "ratio", BenchRow::ratio, 1.25);
-        add(checks, rows, contender, "rate-limited", "rejected share", BenchRow::rejectedShare, 0.10);
-        add(checks, rows, contender, "shifting", "ratio", BenchRow::ratio, 1.5);
+        add(checks, rows, contender, "latency-bound", "ratio", BenchRow::ratio, 1.10);
+        for (String rateLimited : List.of("rate-limited", "rate-limited-typical")) {
+            add(checks, rows, contender, rateLimited, "ratio", BenchRow::ratio, 1.15);
+            add(checks, rows, contender, rateLimited, "rejected share", BenchRow::rejectedShare, 0.05);
+        }
+        add(checks, rows, contender, "shifting", "ratio", BenchRow::ratio, 1.30);
         add(checks, rows, contender, "flaky", "lost", BenchRow::lost, 0);
         add(checks, rows, contender, "token-limited", "ratio", BenchRow::ratio, 1.25);
         add(checks, rows, contender, "token-limited", "rejected share", BenchRow::rejectedShare, 0.10);
@@ -51,13 +54,13 @@ public final class Acceptance {
 
     private static void add(List<Check> checks, List<BenchRow> rows, String contender, String scenario,
             String figure, ToDoubleFunction<BenchRow> value, double limit) {
-        find(rows, contender, scenario)
-                .ifPresent(row -> checks.add(new Check(scenario, figure, value.applyAsDouble(row), limit)));
-    }
-
-    private static Optional<BenchRow> find(List<BenchRow> rows, String contender, String scenario) {
-        return rows.stream()
+        List<Double> values = rows.stream()
                 .filter(row -> row.contender().equals(contender) && row.scenario().equals(scenario))
-                .findFirst();
+                .map(value::applyAsDouble)
+                .toList();
+        if (!values.isEmpty()) {
+            checks.add(new Check(scenario, figure + (values.size() > 1 ? " (median of " + values.size() + ")" : ""),
+                    Spread.of(values).median(), limit));
+        }
     }
 }

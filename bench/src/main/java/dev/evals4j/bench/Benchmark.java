@@ -1,27 +1,34 @@
 package dev.evals4j.bench;
 
 import dev.evals4j.sim.SimClient;
-import dev.evals4j.sim.SimulatedProvider;
 import dev.evals4j.sim.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
- * The benchmark: every scenario, every contender, each run on a fresh simulated
- * provider, one after the other in this JVM. Writes {@code results.json}, {@code results.md} and
- * {@code concurrency.png} to the directory given as the only argument (default
- * {@code target/bench}) and prints the table. {@link Selection} ({@code bench.only}) restricts a run
- * to some pairs, for quick iterations.
+ * The benchmark: every scenario, every contender ({@value #ACCEPTED_RUNS} runs of the accepted one), each
+ * against a fresh simulated provider in a JVM of its own, one after the other; then the engine overhead
+ * ({@link EngineOverhead}) in this JVM. Writes {@code results.json}, {@code results.md} and
+ * {@code concurrency.png} to the directory given as the only argument (default {@code target/bench}) and
+ * prints the tables. {@link Selection} ({@code bench.only}) restricts a run to some pairs, for quick
+ * iterations; the engine overhead is the pair {@code engine-overhead:evals4j}.
  *
  * <p>Run it with {@code ./mvnw -B -Pbench verify}.
  */
 public final class Benchmark {
 
-    /** The contender the acceptance figures of issue 2 apply to. */
+    /** The contender the acceptance figures of issue 11 apply to. */
     public static final String ACCEPTED_CONTENDER = "default";
+
+    /** How many times the accepted contender runs every scenario, for the median and range. */
+    public static final int ACCEPTED_RUNS = 3;
+
+    /** The name the engine-overhead scenario is selected by. */
+    public static final String OVERHEAD_SCENARIO = "engine-overhead";
 
     private final List<Scenario> scenarios;
     private final List<Contender> contenders;
@@ -40,79 +47,97 @@ public final class Benchmark {
     }
 
     /** Runs the benchmark and writes its results to {@code args[0]} (default {@code target/bench}). */
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         Path outputDirectory = Path.of(args.length > 0 ? args[0] : "target/bench");
         new Benchmark(Scenarios.all(), Contenders.all(), Selection.fromEnvironment()).runAndWrite(outputDirectory);
     }
 
-    /** Warms up, runs every scenario with every contender, and writes the three result files. */
-    public void runAndWrite(Path outputDirectory) throws IOException, InterruptedException {
+    /** Warms up, runs every scenario with every contender and the engine overhead, and writes the result files. */
+    public void runAndWrite(Path outputDirectory) throws Exception {
         Files.createDirectories(outputDirectory);
         double loadAtStart = RunEnvironment.currentLoadAverage();
         long start = System.nanoTime();
-        warmUp();
         List<ContenderResult> results = new ArrayList<>();
+        if (!scenarios.isEmpty()) {
+            warmUp();
+        }
         for (Scenario scenario : scenarios) {
             for (Contender contender : contenders) {
                 if (!selection.includes(scenario.name(), contender.name())) {
                     continue;
                 }
-                ContenderResult result = runOne(scenario, contender);
-                System.out.printf("%-16s %-15s makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d  lost %d%n",
-                        scenario.name(), contender.name(), result.row().makespanSeconds(), result.row().ratio(),
-                        result.row().calls(), result.row().rejected(), result.row().lost());
-                results.add(result);
+                int runs = contender.name().equals(ACCEPTED_CONTENDER) ? ACCEPTED_RUNS : 1;
+                for (int run = 1; run <= runs; run++) {
+                    ContenderResult result = runOne(scenario, contender, run);
+                    System.out.printf("%-20s %-15s run %d  makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d"
+                                    + "  lost %d%n", scenario.name(), contender.name(), run,
+                            result.row().makespanSeconds(), result.row().ratio(), result.row().calls(),
+                            result.row().rejected(), result.row().lost());
+                    results.add(result);
+                }
             }
+        }
+        List<OverheadResult> overhead = List.of();
+        if (selection.includes(OVERHEAD_SCENARIO, "evals4j")) {
+            overhead = new EngineOverhead(outputDirectory.resolve("overhead")).measure(EngineOverhead.ROWS);
         }
         RunEnvironment environment = new RunEnvironment(Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), loadAtStart, RunEnvironment.currentLoadAverage(),
                 (System.nanoTime() - start) / 1e9);
-        write(results, environment, outputDirectory);
+        write(results, overhead, environment, outputDirectory);
     }
 
-    /** Runs one contender on one scenario against a fresh simulator. */
-    ContenderResult runOne(Scenario scenario, Contender contender) throws InterruptedException {
-        try (SimulatedProvider provider = SimulatedProvider.start(scenario.simulatorConfig())) {
+    /** Runs one contender on one scenario against a fresh simulator in a JVM of its own. */
+    ContenderResult runOne(Scenario scenario, Contender contender, int run) throws InterruptedException {
+        try (SimulatorProcess provider = SimulatorProcess.start(scenario.simulatorArguments())) {
             MeasuredClient client = new MeasuredClient(SimClient.builder()
                     .baseUrl(provider.baseUrl())
                     .requestTimeout(scenario.taskTimeout())
                     .build());
+            long start = System.nanoTime();
             ContenderOutcome outcome = contender.run(new Workload(scenario, scenario.prompts(), client));
             Stats stats = provider.stats();
             double makespan = round(outcome.makespanSeconds());
-            BenchRow row = new BenchRow(scenario.name(), contender.name(), scenario.rows(), makespan,
+            OptionalDouble ramp = Ramp.secondsToNinetyPercent(client.completionSeconds(start));
+            BenchRow row = new BenchRow(scenario.name(), contender.name(), run, scenario.rows(), makespan,
                     round(scenario.idealSeconds()), round(makespan / scenario.idealSeconds()),
                     stats.received(), stats.rejected(), outcome.completed(), outcome.failed(),
-                    scenario.rows() - outcome.completed() - outcome.failed());
+                    scenario.rows() - outcome.completed() - outcome.failed(),
+                    ramp.isPresent() ? round(ramp.getAsDouble()) : null);
             return new ContenderResult(row, client.latencies().percentileSeconds(95), outcome.capped(),
                     outcome.trace(), outcome.failureCauses());
         }
     }
 
     /**
-     * Runs a short unreported workload first, so that the HTTP client and server, the executor
-     * and the JIT are warm before the first measured run.
+     * Runs a short unreported workload first, so that the HTTP client, the executor and the JIT of this
+     * JVM are warm before the first measured run (each simulator starts cold in its own JVM).
      */
     private void warmUp() throws InterruptedException {
         Scenario warmUp = Scenarios.warmUp();
         for (Contender contender : List.of(Contenders.fixed(50), Contenders.junitParallel())) {
-            runOne(warmUp, contender);
+            runOne(warmUp, contender, 1);
         }
     }
 
-    private void write(List<ContenderResult> results, RunEnvironment environment, Path outputDirectory)
-            throws IOException {
+    private void write(List<ContenderResult> results, List<OverheadResult> overhead, RunEnvironment environment,
+            Path outputDirectory) throws IOException {
         List<BenchRow> rows = results.stream().map(ContenderResult::row).toList();
         List<Acceptance.Check> checks = Acceptance.evaluate(rows, ACCEPTED_CONTENDER);
+        List<SpreadLine> spreads = SpreadLine.of(rows, ACCEPTED_CONTENDER);
         MethodNote note = new MethodNote(environment, scenarios, ExecutorContender.SETTINGS, ACCEPTED_CONTENDER);
         ResultsMarkdown markdown = new ResultsMarkdown();
-        new ResultsJson().write(rows, outputDirectory.resolve("results.json"));
-        markdown.write(results, note, checks, outputDirectory.resolve("results.md"));
+        new ResultsJson().write(new ResultsJson.Results(rows, spreads, overhead), outputDirectory.resolve("results.json"));
+        markdown.write(results, spreads, overhead, note, checks, outputDirectory.resolve("results.md"));
         new ConcurrencyChart().write(results, scenarios.stream().filter(Scenario::charted).toList(),
                 outputDirectory.resolve("concurrency.png"));
         System.out.println();
         System.out.print(markdown.table(rows));
+        System.out.println();
+        System.out.print(markdown.spreadTable(spreads));
+        System.out.println();
+        System.out.print(markdown.overheadTable(overhead));
         System.out.println();
         checks.forEach(check -> System.out.println("acceptance: " + check.describe()));
         System.out.printf("benchmark took %.0f s; results in %s%n", environment.totalSeconds(),

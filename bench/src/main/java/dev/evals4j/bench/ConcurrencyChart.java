@@ -14,7 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws {@code concurrency.png}: for each charted scenario (a column) and each contender (a row),
- * the calls in flight over time and, where the contender has one, its concurrency limit.
+ * the calls in flight over time and, where the contender has one, its concurrency limit; a contender
+ * that ran a scenario several times is drawn from its median run.
  *
  * <p>One small panel per contender keeps a contender at 5 calls readable next to one at 100.
  * Needs AWT, which the benchmark runs headless ({@code java.awt.headless=true}).
@@ -69,8 +70,13 @@ public final class ConcurrencyChart {
     }
 
     private static ContenderResult find(List<ContenderResult> results, String scenario, String contender) {
-        return results.stream()
+        List<ContenderResult> runs = results.stream()
                 .filter(r -> r.row().scenario().equals(scenario) && r.row().contender().equals(contender))
-                .findFirst().orElse(null);
+                .toList();
+        if (runs.isEmpty()) {
+            return null;
+        }
+        BenchRow median = Spread.medianRun(runs.stream().map(ContenderResult::row).toList());
+        return runs.stream().filter(r -> r.row() == median).findFirst().orElseThrow();
     }
 }

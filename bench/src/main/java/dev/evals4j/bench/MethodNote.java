@@ -22,12 +22,18 @@ public record MethodNote(RunEnvironment environment, List<Scenario> scenarios, S
                         s.idealSeconds(), s.cap().toSeconds()))
                 .collect(Collectors.joining("; "));
         return String.format(Locale.ROOT,
-                "One JVM (Java %s) on %d cores; one-minute load average %.2f at the start and %.2f at the end "
+                "Java %s on %d cores; one-minute load average %.2f at the start and %.2f at the end "
                         + "(other processes shared the machine); the whole benchmark took %.0f s. Every contender ran "
-                        + "every scenario against a fresh simulated provider on loopback with the same settings, "
-                        + "making its calls with `SimClient` (whose request timeout is the per-call timeout, 2 s); "
-                        + "calls and rejected are the simulator's own counts. A short unreported warm-up run comes "
-                        + "first so that the HTTP client, server and JIT are warm. "
+                        + "every scenario against a fresh simulated provider on loopback, started for that run in a "
+                        + "JVM of its own (so client and server share no heap, JIT or GC) with the same settings, "
+                        + "making its calls with `SimClient` (whose request timeout is the per-call timeout); "
+                        + "calls and rejected are the simulator's own counts, read over HTTP at the end of the run. "
+                        + "`" + Benchmark.ACCEPTED_CONTENDER + "` ran every scenario " + Benchmark.ACCEPTED_RUNS
+                        + " times: the acceptance checks its medians, the spread table gives median and range, "
+                        + "the chart its median run. A short unreported warm-up run comes first so that the "
+                        + "benchmark JVM's HTTP client and JIT are warm. The ramp is the first completion at which "
+                        + "the completions of the last " + Ramp.WINDOW_SECONDS + " s reach 90%% of the final "
+                        + "throughput, the rate between half and nine tenths of the completions. "
                         + "ratio = makespan / ideal, where ideal is the makespan of a perfect client. "
                         + "Ideals — %s. The fixed-concurrency contenders and JUnit are measured against the same ideal "
                         + "as the adaptive strategies (concurrency %d), so every ratio compares with the best "

@@ -1,23 +1,39 @@
 package dev.evals4j.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes the results table as {@code results.json}: a list of {@link BenchRow} objects. */
+/**
+ * Writes {@code results.json}: an object with the {@link BenchRow runs}, the {@link SpreadLine spread} of
+ * the accepted contender's repeated runs and the {@link OverheadResult engine overhead}.
+ */
 public final class ResultsJson {
+
+    /**
+     * The whole document.
+     *
+     * @param runs one line per (scenario, contender, run)
+     * @param spread the accepted contender's median and range per scenario
+     * @param engineOverhead the engine-overhead lines, empty when that scenario did not run
+     */
+    public record Results(
+            @JsonProperty("runs") List<BenchRow> runs,
+            @JsonProperty("spread") List<SpreadLine> spread,
+            @JsonProperty("engine_overhead") List<OverheadResult> engineOverhead) {}
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The JSON text of {@code rows}. */
-    public String render(List<BenchRow> rows) throws IOException {
-        return mapper.writeValueAsString(rows);
+    /** The JSON text of {@code results}. */
+    public String render(Results results) throws IOException {
+        return mapper.writeValueAsString(results);
     }
 
-    /** Writes {@code rows} to {@code file}, replacing it. */
-    public void write(List<BenchRow> rows, Path file) throws IOException {
-        mapper.writeValue(file.toFile(), rows);
+    /** Writes {@code results} to {@code file}, replacing it. */
+    public void write(Results results, Path file) throws IOException {
+        mapper.writeValue(file.toFile(), results);
     }
 }

@@ -8,33 +8,68 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Writes the results as Markdown: the table of {@code results.json}, the figures the table does not
- * hold (rejected share, p95 latency, time caps), the acceptance verdicts and a method note.
+ * Writes the results as Markdown: the runs of {@code results.json}, the figures that table does not
+ * hold (rejected share, p95 latency, ramp, time caps), the accepted contender's spread, the engine
+ * overhead, the acceptance verdicts and a method note.
  */
 public final class ResultsMarkdown {
 
     private static final String HEADER =
-            "| scenario | contender | rows | makespan_s | ideal_s | ratio | calls | rejected | completed | failed | lost |\n"
-          + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+            "| scenario | contender | run | rows | makespan_s | ideal_s | ratio | calls | rejected | completed | failed | lost |\n"
+          + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
 
     /** The results table alone, as printed on standard output. */
     public String table(List<BenchRow> rows) {
         return HEADER + rows.stream().map(ResultsMarkdown::line).collect(Collectors.joining());
     }
 
+    /** The median and range of the repeated contender's ratio and rejected share, per scenario. */
+    public String spreadTable(List<SpreadLine> spreads) {
+        StringBuilder md = new StringBuilder("| scenario | contender | runs | ratio median (min–max) |"
+                + " rejected share median (min–max) |\n| --- | --- | ---: | --- | --- |\n");
+        for (SpreadLine spread : spreads) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", spread.scenario(), spread.contender(),
+                    spread.runs(), spread.ratio().describe("%.2f"),
+                    percent(spread.rejectedShare())));
+        }
+        return md.toString();
+    }
+
+    /** The engine overhead: rows per second and heap per row of each runner. */
+    public String overheadTable(List<OverheadResult> overhead) {
+        StringBuilder md = new StringBuilder("| runner | report | rows | seconds | rows/s | heap before (MB) |"
+                + " heap after (MB) | bytes/row |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (OverheadResult result : overhead) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.0f | %.1f | %.1f | %.0f |%n",
+                    result.runner(), result.report(), result.rows(), result.seconds(), result.rowsPerSecond(),
+                    result.heapBeforeBytes() / 1e6, result.heapAfterBytes() / 1e6, result.bytesPerRow()));
+        }
+        return md.toString();
+    }
+
     /** The whole {@code results.md} document. */
-    public String document(List<ContenderResult> results, MethodNote note, List<Acceptance.Check> checks) {
+    public String document(List<ContenderResult> results, List<SpreadLine> spreads, List<OverheadResult> overhead,
+            MethodNote note, List<Acceptance.Check> checks) {
         List<BenchRow> rows = results.stream().map(ContenderResult::row).toList();
         StringBuilder md = new StringBuilder("# evals4j benchmark\n\n");
         md.append(table(rows)).append('\n');
         md.append("## Derived figures\n\n");
-        md.append("| scenario | contender | rejected share | p95 latency (s) | failed rows ended with | note |\n");
-        md.append("| --- | --- | ---: | ---: | --- | --- |\n");
+        md.append("| scenario | contender | run | rejected share | p95 latency (s) | ramp to 90% (s) |"
+                + " failed rows ended with | note |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
         for (ContenderResult result : results) {
             BenchRow row = result.row();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% | %.3f | %s | %s |%n", row.scenario(),
-                    row.contender(), 100 * row.rejectedShare(), result.p95LatencySeconds(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %.3f | %s | %s | %s |%n", row.scenario(),
+                    row.contender(), row.run(), 100 * row.rejectedShare(), result.p95LatencySeconds(),
+                    row.rampSeconds() == null ? "–" : String.format(Locale.ROOT, "%.2f", row.rampSeconds()),
                     result.failureCauses().describe(), note(result)));
+        }
+        if (!spreads.isEmpty()) {
+            md.append("\n## Spread of `").append(note.acceptedContender()).append("`\n\n")
+                    .append(spreadTable(spreads));
+        }
+        if (!overhead.isEmpty()) {
+            md.append("\n## Engine overhead\n\n").append(overheadTable(overhead));
         }
         md.append("\n## Acceptance (contender `").append(note.acceptedContender()).append("`)\n\n");
         for (Acceptance.Check check : checks) {
@@ -45,9 +80,14 @@ public final class ResultsMarkdown {
     }
 
     /** Writes {@link #document} to {@code file}, replacing it. */
-    public void write(List<ContenderResult> results, MethodNote note, List<Acceptance.Check> checks, Path file)
-            throws IOException {
-        Files.writeString(file, document(results, note, checks));
+    public void write(List<ContenderResult> results, List<SpreadLine> spreads, List<OverheadResult> overhead,
+            MethodNote note, List<Acceptance.Check> checks, Path file) throws IOException {
+        Files.writeString(file, document(results, spreads, overhead, note, checks));
+    }
+
+    private static String percent(Spread share) {
+        Spread percent = new Spread(100 * share.median(), 100 * share.min(), 100 * share.max(), share.count());
+        return percent.describe("%.1f%%");
     }
 
     private static String note(ContenderResult result) {
@@ -61,8 +101,8 @@ public final class ResultsMarkdown {
     }
 
     private static String line(BenchRow row) {
-        return String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2f | %d | %d | %d | %d | %d |%n",
-                row.scenario(), row.contender(), row.rows(), row.makespanSeconds(), row.idealSeconds(), row.ratio(),
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %.2f | %.2f | %d | %d | %d | %d | %d |%n",
+                row.scenario(), row.contender(), row.run(), row.rows(), row.makespanSeconds(), row.idealSeconds(), row.ratio(),
                 row.calls(), row.rejected(), row.completed(), row.failed(), row.lost());
     }
 }

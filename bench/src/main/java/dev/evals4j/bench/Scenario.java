@@ -1,9 +1,13 @@
 package dev.evals4j.bench;
 
 import dev.evals4j.sim.SimulatorConfig;
+import dev.evals4j.sim.SimulatorConfig.Personality;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -25,6 +29,7 @@ import java.util.stream.IntStream;
  * @param cap the hard time cap of one contender's run: no new row starts after it
  * @param charted whether the chart shows this scenario's in-flight calls
  * @param tokens the prompts' length and the provider's token limit
+ * @param personality how the simulated server behaves (its threads and its {@code Retry-After})
  */
 public record Scenario(
         String name,
@@ -41,23 +46,26 @@ public record Scenario(
         Duration taskTimeout,
         Duration cap,
         boolean charted,
-        TokenLoad tokens) {
+        TokenLoad tokens,
+        Personality personality) {
 
-    private static final long SEED = 42;
+    /** The seed of every scenario's simulator, so every contender meets the same draws in the same order. */
+    public static final long SEED = 42;
     private static final Duration MAX_HANG = Duration.ofSeconds(60);
 
     /** A scenario of short prompts without a token limit. */
     public Scenario(String name, int rows, Duration latencyMedian, double latencySigma, List<RateStep> rateSchedule,
             int burst, int capacity, double errorRate, double hangRate, double idealSeconds, String idealDefinition,
-            Duration taskTimeout, Duration cap, boolean charted) {
+            Duration taskTimeout, Duration cap, boolean charted, Personality personality) {
         this(name, rows, latencyMedian, latencySigma, rateSchedule, burst, capacity, errorRate, hangRate, idealSeconds,
-                idealDefinition, taskTimeout, cap, charted, TokenLoad.none());
+                idealDefinition, taskTimeout, cap, charted, TokenLoad.none(), personality);
     }
 
     /** Validates and copies. */
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(personality, "personality");
         rateSchedule = List.copyOf(rateSchedule);
         if (rows < 1 || idealSeconds <= 0 || capacity < 0 || burst < 0) {
             throw new IllegalArgumentException("scenario " + name + " has an impossible setting: rows=" + rows
@@ -92,7 +100,8 @@ public record Scenario(
                 .errorRate(errorRate)
                 .hangRate(hangRate)
                 .maxHang(MAX_HANG)
-                .seed(SEED);
+                .seed(SEED)
+                .personality(personality);
         if (!rateSchedule.isEmpty()) {
             config.rateLimit(rateSchedule.get(0).requestsPerSecond(), burst);
             for (RateStep step : rateSchedule.subList(1, rateSchedule.size())) {
@@ -106,5 +115,42 @@ public record Scenario(
             config.tokenLimit(tokens.tokensPerMinute(), tokens.tokenBurst());
         }
         return config.build();
+    }
+
+    /**
+     * The command line of {@code dev.evals4j.sim.SimulatedProvider} that configures
+     * {@link #simulatorConfig()} (on an ephemeral port), for a simulator in a JVM of its own.
+     */
+    public List<String> simulatorArguments() {
+        List<String> args = new ArrayList<>(List.of(
+                "--port", "0",
+                "--latency-ms", Long.toString(latencyMedian.toMillis()),
+                "--latency-sigma", number(latencySigma),
+                "--error-rate", number(errorRate),
+                "--hang-rate", number(hangRate),
+                "--max-hang-s", Long.toString(MAX_HANG.toSeconds()),
+                "--seed", Long.toString(SEED),
+                "--personality", personality.cliName()));
+        if (!rateSchedule.isEmpty()) {
+            args.addAll(List.of("--rate", number(rateSchedule.get(0).requestsPerSecond()),
+                    "--burst", Integer.toString(burst)));
+            if (rateSchedule.size() > 1) {
+                args.addAll(List.of("--schedule", rateSchedule.subList(1, rateSchedule.size()).stream()
+                        .map(step -> number(step.atSeconds()) + ":" + number(step.requestsPerSecond()))
+                        .collect(Collectors.joining(","))));
+            }
+        }
+        if (capacity > 0) {
+            args.addAll(List.of("--capacity", Integer.toString(capacity)));
+        }
+        if (tokens.limited()) {
+            args.addAll(List.of("--tokens-per-minute", Long.toString(tokens.tokensPerMinute()),
+                    "--token-burst", Integer.toString(tokens.tokenBurst())));
+        }
+        return args;
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%s", value);
     }
 }

@@ -1,12 +1,13 @@
 package dev.evals4j.bench;
 
+import dev.evals4j.sim.SimulatorConfig.Personality;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The six scenarios of the benchmark, sized so that eight contenders run all of them in under six
- * minutes on two cores: the rate-limited ideals are 6.5 to 8 s, and every scenario has a time cap
- * (at most 16 s) that a slow contender cannot pass.
+ * The scenarios of the benchmark, sized so that the whole benchmark (every contender, {@code default}
+ * three times, and the engine overhead) runs in under eight minutes on two cores: the ideals are 5 to
+ * 8 s, and every scenario has a time cap (at most 15 s) that a slow contender cannot pass.
  */
 public final class Scenarios {
 
@@ -19,27 +20,63 @@ public final class Scenarios {
 
     private Scenarios() {}
 
-    /** All six scenarios, in table order. */
+    /** All scenarios, in table order. */
     public static List<Scenario> all() {
-        return List.of(unbounded(), rateLimited(), capacityLimited(), shiftingLimit(), flaky(), tokenLimited());
+        return List.of(latencyBound(), unbounded(), rateLimited(), rateLimitedTypicalProvider(), capacityLimited(),
+                shiftingLimit(), flaky(), tokenLimited());
     }
 
-    /** 2,000 rows of 50 ms with no server limit: ideal = N x latency / 100. */
+    /**
+     * 1,000 rows of log-normal latency (median 500 ms, sigma 0.5: p95 1.1 s, p99 1.6 s) with no server
+     * limit and a ceiling of 100 in flight: ideal = the makespan of a client that keeps 100 calls in
+     * flight from the start, over the simulator's own draws. Its ratio shows how fast a strategy ramps up.
+     */
+    public static Scenario latencyBound() {
+        int rows = 1_000;
+        Duration median = Duration.ofMillis(500);
+        double sigma = 0.5;
+        double ideal = IdealMakespan.listScheduling(
+                IdealMakespan.simulatorLatencies(median, sigma, Scenario.SEED, rows), MAX_CONCURRENCY);
+        return new Scenario("latency-bound", rows, median, sigma, List.of(), 0, 0, 0.0, 0.0, ideal,
+                "the makespan of " + MAX_CONCURRENCY + " calls in flight from the start over the simulator's seeded"
+                        + " log-normal draws (N x mean latency / " + MAX_CONCURRENCY + " = "
+                        + String.format(java.util.Locale.ROOT, "%.2f", rows * seconds(median)
+                                * Math.exp(sigma * sigma / 2) / MAX_CONCURRENCY) + " s)",
+                Duration.ofSeconds(10), Duration.ofSeconds(15), true, Personality.EVALS4J);
+    }
+
+    /**
+     * The CPU-bound stress scenario, reported but not gated: 2,000 rows of 50 ms with no server limit,
+     * 2,000 calls/s at 100 in flight, which saturates two cores with HTTP work: ideal = N x latency / 100.
+     */
     public static Scenario unbounded() {
         int rows = 2_000;
         return new Scenario("unbounded", rows, LATENCY, SMALL_SPREAD, List.of(), 0, 0, 0.0, 0.0,
                 rows * seconds(LATENCY) / MAX_CONCURRENCY,
                 "N x median latency / " + MAX_CONCURRENCY + " (the adaptive strategies' ceiling, used for every contender)",
-                TIMEOUT, Duration.ofSeconds(6), false);
+                TIMEOUT, Duration.ofSeconds(6), false, Personality.EVALS4J);
     }
 
-    /** 800 rows against 100 requests/s (burst 10), 429 + Retry-After above it: ideal = N / R. */
+    /** 800 rows against 100 requests/s (burst 10), 429 + fractional Retry-After above it: ideal = N / R. */
     public static Scenario rateLimited() {
+        return rateLimited("rate-limited", 10, Personality.EVALS4J);
+    }
+
+    /**
+     * The rate-limited scenario against the typical provider: burst 5, {@code Retry-After} in whole seconds
+     * rounded up ({@code retry-after-ms} exact), a thread per connection: ideal = N / R.
+     */
+    public static Scenario rateLimitedTypicalProvider() {
+        return rateLimited("rate-limited-typical", Personality.TYPICAL_PROVIDER.typicalBurst(),
+                Personality.TYPICAL_PROVIDER);
+    }
+
+    private static Scenario rateLimited(String name, int burst, Personality personality) {
         int rows = 800;
         double rate = 100;
-        return new Scenario("rate-limited", rows, LATENCY, SMALL_SPREAD, List.of(new RateStep(0, rate)), 10, 0,
-                0.0, 0.0, rows / rate, "N / R with R = " + (int) rate + " req/s",
-                TIMEOUT, Duration.ofSeconds(12), true);
+        return new Scenario(name, rows, LATENCY, SMALL_SPREAD, List.of(new RateStep(0, rate)), burst, 0,
+                0.0, 0.0, rows / rate, "N / R with R = " + (int) rate + " req/s, burst " + burst,
+                TIMEOUT, Duration.ofSeconds(12), true, personality);
     }
 
     /** 600 rows; latency grows once more than 20 calls are in flight: ideal = N x latency / K. */
@@ -48,7 +85,7 @@ public final class Scenarios {
         int capacity = 20;
         return new Scenario("capacity-limited", rows, LATENCY, SMALL_SPREAD, List.of(), 0, capacity, 0.0, 0.0,
                 rows * seconds(LATENCY) / capacity, "N x median latency / K with K = " + capacity,
-                TIMEOUT, Duration.ofSeconds(6), false);
+                TIMEOUT, Duration.ofSeconds(6), false, Personality.EVALS4J);
     }
 
     /**
@@ -61,7 +98,7 @@ public final class Scenarios {
         return new Scenario("shifting", rows, LATENCY, SMALL_SPREAD, schedule, 10, 0, 0.0, 0.0,
                 RateStep.timeToServe(rows, schedule),
                 "time for the schedule 100 req/s, 25 req/s from 2 s, 100 req/s from 4 s to admit N",
-                TIMEOUT, Duration.ofSeconds(10), true);
+                TIMEOUT, Duration.ofSeconds(10), true, Personality.EVALS4J);
     }
 
     /** 400 rows with 5% transient errors and 1% hangs: ideal = N x latency / 100 (no faults). */
@@ -70,7 +107,7 @@ public final class Scenarios {
         return new Scenario("flaky", rows, LATENCY, SMALL_SPREAD, List.of(), 0, 0, 0.05, 0.01,
                 rows * seconds(LATENCY) / MAX_CONCURRENCY,
                 "N x median latency / " + MAX_CONCURRENCY + " as if no call failed or hung",
-                TIMEOUT, Duration.ofSeconds(8), false);
+                TIMEOUT, Duration.ofSeconds(8), false, Personality.EVALS4J);
     }
 
     /**
@@ -86,7 +123,7 @@ public final class Scenarios {
                 0.0, 0.0, rows * tokens.tokensPerCall() / tokens.tokensPerSecond(),
                 "N x tokens per call / token rate with " + tokens.tokensPerCall() + " tokens a call and "
                         + (long) tokens.tokensPerSecond() + " tokens/s (requests: " + (int) rate + "/s)",
-                TIMEOUT, Duration.ofSeconds(16), true, tokens);
+                TIMEOUT, Duration.ofSeconds(16), true, tokens, Personality.EVALS4J);
     }
 
     /** 1,000 quick rows with no limit, run before the benchmark and not reported. */
@@ -94,7 +131,7 @@ public final class Scenarios {
         int rows = 1_000;
         Duration latency = Duration.ofMillis(5);
         return new Scenario("warm-up", rows, latency, 0.0, List.of(), 0, 0, 0.0, 0.0,
-                rows * seconds(latency) / MAX_CONCURRENCY, "not reported", TIMEOUT, Duration.ofSeconds(10), false);
+                rows * seconds(latency) / MAX_CONCURRENCY, "not reported", TIMEOUT, Duration.ofSeconds(10), false, Personality.EVALS4J);
     }
 
     private static double seconds(Duration duration) {

@@ -1,0 +1,122 @@
+package dev.evals4j.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.evals4j.engine.EvalsTestEngine;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * The engine-overhead scenario: {@value #ROWS} no-op rows through the Launcher in this JVM, as evals4j's
+ * {@link OverheadEvals} with the SQLite store, once with every row reported as a test and once with
+ * {@code evals4j.report=summary}, and as Jupiter's {@link OverheadJupiterTests} ({@code @ParameterizedTest},
+ * every row a test). Each runs once with {@value #WARM_UP_ROWS} rows first, unreported.
+ *
+ * <p>The time is the Launcher's, discovery included, up to the end of the test plan. Heap after GC is
+ * read before a run and when its test plan finished (from a listener, while the
+ * Launcher still holds the plan), so the difference is what the run keeps per row. Only the measured engine
+ * is registered and no listener is picked up implicitly. Not thread-safe: one run at a time.
+ */
+public final class EngineOverhead {
+
+    /** The rows of a measured run. */
+    public static final int ROWS = 100_000;
+
+    private static final int WARM_UP_ROWS = 2_000;
+    private static final int GC_ROUNDS = 3;
+
+    private final Path directory;
+    private int runs;
+
+    /** Runs whose SQLite files and {@code summary.json} go under {@code directory}. */
+    public EngineOverhead(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Warms up, then measures evals4j (rows, summary) and Jupiter on {@code rows} rows each. */
+    public List<OverheadResult> measure(int rows) throws Exception {
+        Files.createDirectories(directory);
+        evals4j("rows", WARM_UP_ROWS);
+        jupiter(WARM_UP_ROWS);
+        List<OverheadResult> results = new ArrayList<>();
+        results.add(evals4j("rows", rows));
+        results.add(evals4j("summary", rows));
+        results.add(jupiter(rows));
+        return results;
+    }
+
+    private OverheadResult evals4j(String report, int rows) throws Exception {
+        Path store = directory.resolve("overhead-" + (++runs) + ".db");
+        Files.deleteIfExists(store);
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(OverheadEvals.class))
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter("evals4j.storage", "jdbc:sqlite:" + store.toAbsolutePath())
+                .configurationParameter("evals4j.report", report)
+                .configurationParameter("evals4j.progress", "off")
+                .configurationParameter("evals4j.reportDir", directory.resolve("evals4j").toString())
+                .build();
+        return run("evals4j", report, rows, new EvalsTestEngine(), request);
+    }
+
+    private OverheadResult jupiter(int rows) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(OverheadJupiterTests.class))
+                .enableImplicitConfigurationParameters(false)
+                .build();
+        return run("jupiter", "rows", rows, new JupiterTestEngine(), request);
+    }
+
+    private static OverheadResult run(String runner, String report, int rows, TestEngine engine,
+            LauncherDiscoveryRequest request) {
+        OverheadRows.set(rows);
+        long heapBefore = heapAfterGc();
+        AtomicLong heapAfter = new AtomicLong();
+        AtomicLong end = new AtomicLong();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        TestExecutionListener heapAtEnd = new TestExecutionListener() {
+            @Override
+            public void testPlanExecutionFinished(TestPlan testPlan) {
+                end.set(System.nanoTime());
+                heapAfter.set(heapAfterGc());
+            }
+        };
+        long start = System.nanoTime();
+        LauncherFactory.create(LauncherConfig.builder()
+                        .enableTestEngineAutoRegistration(false)
+                        .enableTestExecutionListenerAutoRegistration(false)
+                        .enableLauncherSessionListenerAutoRegistration(false)
+                        .enableLauncherDiscoveryListenerAutoRegistration(false)
+                        .enablePostDiscoveryFilterAutoRegistration(false)
+                        .addTestEngines(engine)
+                        .build())
+                .execute(request, summary, heapAtEnd);
+        double seconds = (end.get() - start) / 1e9;
+        long failures = summary.getSummary().getTotalFailureCount();
+        if (failures > 0) {
+            throw new IllegalStateException(runner + " (report=" + report + ") failed " + failures
+                    + " tests of the no-op overhead run: " + summary.getSummary().getFailures());
+        }
+        return new OverheadResult(runner, report, rows, seconds, heapBefore, heapAfter.get());
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < GC_ROUNDS; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

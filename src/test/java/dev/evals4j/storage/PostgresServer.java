@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PostgresServer {
 
     /** The role the store connects as. */
-    public static final String USER = "evals";
+    public static final String USER = "runner";
     /** Its password. */
     public static final String PASSWORD = "Evals-Test-Pw-42";
 

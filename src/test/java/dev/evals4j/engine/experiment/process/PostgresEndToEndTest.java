@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end on PostgreSQL: child JVMs run an eval suite through the Launcher with {@code
  * evals4j.storage} naming the embedded PostgreSQL (the credentials in the URL for one, in {@code
  * PGUSER}/{@code PGPASSWORD} for the others), against the simulated provider in this JVM. The first
- * is killed mid-run, the second resumes, a third finds nothing left to do; then the CLI reads the
- * experiment back from the same database.
+ * is killed mid-run, the second resumes, a third finds nothing left to do; then the CLI's {@code list},
+ * {@code show}, {@code export} and {@code compare} read the experiment back from the same database.
  */
 @Tag("integration")
 @Timeout(180)
@@ -98,6 +98,9 @@ class PostgresEndToEndTest {
         String show = cli("show", EXPERIMENT, "--storage", database.urlWithCredentials());
         assertThat(show).contains("Experiment " + EXPERIMENT).contains("COMPLETED").containsPattern("rows\\s+" + ROWS)
                 .containsPattern("passed\\s+" + ROWS);
+        assertThat(cli("export", EXPERIMENT, "--storage", database.urlWithCredentials()).lines()
+                .filter(line -> line.contains("\"COMPLETED\"")).count()).isEqualTo(ROWS);
+        assertThat(cli("compare", EXPERIMENT, EXPERIMENT, "--storage", database.urlWithCredentials())).contains(EXPERIMENT);
     }
 
     private ChildJvm child(String name, String storage, Map<String, String> environment) throws Exception {

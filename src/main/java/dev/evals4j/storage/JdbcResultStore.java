@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evals4j.execution.ExecutionStatus;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +21,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apiguardian.api.API;
@@ -52,9 +52,8 @@ public final class JdbcResultStore implements ResultStore {
     private static final int LOOKUP_CHUNK = 500;
     private static final int FETCH_SIZE = 500;
 
-    private final String url;
+    private final JdbcTarget target;
     private final StoreSettings settings;
-    private final SqlDialect dialect;
     private final SqlFailures sqlFailures;
     private final FailureLatch failures;
     private final SingleWriter writer;
@@ -63,11 +62,10 @@ public final class JdbcResultStore implements ResultStore {
     private final Connection reader;
     private volatile boolean closed;
 
-    private JdbcResultStore(String url, StoreSettings settings, SqlDialect dialect, SqlFailures sqlFailures,
+    private JdbcResultStore(JdbcTarget target, StoreSettings settings, SqlFailures sqlFailures,
             FailureLatch failures, SingleWriter writer, Connection reader, Clock clock) {
-        this.url = url;
+        this.target = target;
         this.settings = settings;
-        this.dialect = dialect;
         this.sqlFailures = sqlFailures;
         this.failures = failures;
         this.writer = writer;
@@ -81,25 +79,33 @@ public final class JdbcResultStore implements ResultStore {
     }
 
     /**
-     * Opens the database at {@code jdbcUrl}, creating or migrating its schema.
+     * Opens the database at {@code jdbcUrl}, creating or migrating its schema. A PostgreSQL URL
+     * without {@code user} or {@code password} parameters takes them from the environment variables
+     * {@code PGUSER} and {@code PGPASSWORD}.
      *
-     * @throws StoreException when the database cannot be opened, is not an evals4j database, has a
-     *     newer schema, or is locked
+     * @throws StoreException when the database cannot be opened (its driver is missing, it refuses
+     *     the login), is not an evals4j database, has a newer schema, or is locked
      */
     public static JdbcResultStore open(String jdbcUrl, StoreSettings settings) {
-        return open(jdbcUrl, settings, Migration.ALL, Clock.systemUTC());
+        return open(jdbcUrl, System::getenv, settings, Migration.ALL, Clock.systemUTC());
     }
 
     /** Opens with an explicit migration history and clock (tests). */
     static JdbcResultStore open(String jdbcUrl, StoreSettings settings, List<Migration> migrations, Clock clock) {
-        SqlDialect dialect = SqlDialect.of(jdbcUrl);
-        SqlFailures sqlFailures = new SqlFailures(dialect.describe(jdbcUrl), settings.busyTimeout());
-        Connection writeConnection = connect(jdbcUrl, dialect, settings, sqlFailures);
+        return open(jdbcUrl, System::getenv, settings, migrations, clock);
+    }
+
+    /** Opens with an explicit environment (for the credentials), migration history and clock (tests). */
+    static JdbcResultStore open(String jdbcUrl, Function<String, String> environment, StoreSettings settings,
+            List<Migration> migrations, Clock clock) {
+        JdbcTarget target = SqlDialect.of(jdbcUrl).target(jdbcUrl, environment);
+        SqlFailures sqlFailures = new SqlFailures(target, settings.busyTimeout());
+        Connection writeConnection = connect(target, settings, sqlFailures);
         Connection readConnection = null;
         try {
-            new SchemaMigrator(migrations, dialect, sqlFailures).migrate(writeConnection);
-            dialect.tuneForWriting(writeConnection);
-            readConnection = connect(jdbcUrl, dialect, settings, sqlFailures);
+            new SchemaMigrator(migrations, target.dialect(), sqlFailures).migrate(writeConnection);
+            target.dialect().tuneForWriting(writeConnection);
+            readConnection = connect(target, settings, sqlFailures);
         } catch (SQLException e) {
             closeQuietly(writeConnection);
             throw sqlFailures.translate("open the schema", e);
@@ -111,7 +117,7 @@ public final class JdbcResultStore implements ResultStore {
                 migrations.size());
         FailureLatch failures = new FailureLatch();
         SingleWriter writer = new SingleWriter(writeConnection, sqlFailures, failures, settings);
-        return new JdbcResultStore(jdbcUrl, settings, dialect, sqlFailures, failures, writer, readConnection, clock);
+        return new JdbcResultStore(target, settings, sqlFailures, failures, writer, readConnection, clock);
     }
 
     /** The database's file (SQLite) or URL without secrets, as messages name it. */
@@ -192,7 +198,7 @@ public final class JdbcResultStore implements ResultStore {
     @Override
     public Stream<RunRecord> runs(long experimentId) {
         writer.flush();
-        Connection connection = connect(url, dialect, settings, sqlFailures);
+        Connection connection = connect(target, settings, sqlFailures);
         try {
             connection.setAutoCommit(false);
             PreparedStatement select = connection.prepareStatement(RunSql.SELECT_ALL);
@@ -255,11 +261,11 @@ public final class JdbcResultStore implements ResultStore {
         }
     }
 
-    private static Connection connect(String url, SqlDialect dialect, StoreSettings settings, SqlFailures failures) {
+    private static Connection connect(JdbcTarget target, StoreSettings settings, SqlFailures failures) {
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection(url);
-            dialect.configure(connection, settings);
+            connection = target.connect();
+            target.dialect().configure(connection, settings);
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);

@@ -24,7 +24,9 @@ public final class ResultStores {
      *   <li>{@code null}, empty or {@code sqlite}: SQLite at {@code <projectDir>/.evals4j/results.db}
      *       (directories are created);
      *   <li>{@code none}: an {@link InMemoryResultStore} (nothing is kept after the JVM);
-     *   <li>a {@code jdbc:} URL: a {@link JdbcResultStore} on it (its driver must be on the class path).
+     *   <li>a {@code jdbc:} URL: a {@link JdbcResultStore} on it (its driver must be on the class path;
+     *       SQLite's and PostgreSQL's come with evals4j). A {@code jdbc:postgresql:} URL without
+     *       {@code user} or {@code password} parameters takes them from {@code PGUSER} and {@code PGPASSWORD}.
      * </ul>
      *
      * @throws StoreException for any other value, or when the store cannot be opened

@@ -46,11 +46,31 @@ final class SchemaMigrator {
     /**
      * Checks and migrates the database of {@code connection} (in auto-commit mode), one transaction per step.
      *
+     * <p>Several stores may open one new database at the same moment (Surefire forks, CI runners):
+     * each step runs in {@link SqlDialect#schemaTransaction the dialect's schema transaction} and reads the
+     * version again first, so every step is applied once, by whichever store gets the lock first.
+     *
      * @return the version the database is at afterwards
      * @throws StoreException when the database is foreign or newer than this code
      * @throws SQLException when the database cannot be read or written
      */
     int migrate(Connection connection) throws SQLException {
+        int current = checkedVersion(connection);
+        while (current < latestVersion()) {
+            current = dialect.schemaTransaction(connection, c -> {
+                int version = checkedVersion(c);
+                if (version < latestVersion()) {
+                    apply(c, migrations.get(version));
+                    return version + 1;
+                }
+                return version;
+            });
+        }
+        return current;
+    }
+
+    /** The database's version; refuses a database that is someone else's or newer than this code. */
+    private int checkedVersion(Connection connection) throws SQLException {
         List<String> tables = tableNames(connection);
         int current;
         if (tables.contains(VERSION_TABLE)) {
@@ -66,10 +86,7 @@ final class SchemaMigrator {
                     + ", newer than the version " + latestVersion() + " this evals4j knows: upgrade evals4j, or pass"
                     + " another -Devals4j.storage to use another file. The database was not modified.");
         }
-        for (Migration migration : migrations.subList(current, migrations.size())) {
-            Transaction.run(connection, c -> apply(c, migration));
-        }
-        return Math.max(current, latestVersion());
+        return current;
     }
 
     private Void apply(Connection connection, Migration migration) throws SQLException {

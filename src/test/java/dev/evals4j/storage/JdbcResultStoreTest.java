@@ -17,6 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +97,36 @@ class JdbcResultStoreTest {
             store.flush();
 
             assertThat(store.runCounts(id)).containsExactly(Map.entry(ExecutionStatus.COMPLETED, 100L));
+        }
+    }
+
+    @RepeatedTest(3)
+    void storesOpeningANewFileTogetherAllGetTheSchemaOnce() throws Exception {
+        Path fresh = dir.resolve("fresh-" + System.nanoTime() + ".db");
+        int forks = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(forks);
+        try {
+            List<Future<Long>> experiments = new ArrayList<>();
+            for (int i = 0; i < forks; i++) {
+                experiments.add(pool.submit(() -> {
+                    start.await();
+                    try (JdbcResultStore store = JdbcResultStore.open("jdbc:sqlite:" + fresh)) {
+                        return store.openExperiment("shared", SUITE, Map.of(), null).id();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> experiment : experiments) {
+                ids.add(experiment.get());
+            }
+            assertThat(ids).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        try (JdbcResultStore store = JdbcResultStore.open("jdbc:sqlite:" + fresh)) {
+            assertThat(store.listExperiments()).hasSize(1);
         }
     }
 

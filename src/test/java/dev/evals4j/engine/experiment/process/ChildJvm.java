@@ -24,6 +24,12 @@ final class ChildJvm {
      * it writes relative to its working directory (Allure's results, for one) stays in the test's folder.
      */
     static ChildJvm start(Map<String, String> properties, Path log) throws IOException {
+        return start(properties, Map.of(), log);
+    }
+
+    /** As {@link #start(Map, Path)}, with {@code environment} added to the child's environment variables. */
+    static ChildJvm start(Map<String, String> properties, Map<String, String> environment, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -31,8 +37,10 @@ final class ChildJvm {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ExperimentChild.class.getName());
-        Process process = new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(log.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ChildJvm(process, log);
     }
 

@@ -5,6 +5,7 @@ def count = { String name -> suites.find { it.@name.text().endsWith(name) }?.tes
 assert count('ArithmeticEvals') == 120 : "ArithmeticEvals: ${count('ArithmeticEvals')} testcases"
 assert count('CapitalsEvals') == 30 : "CapitalsEvals: ${count('CapitalsEvals')} testcases"
 assert count('LangChain4jEvals') == 120 : "LangChain4jEvals: ${count('LangChain4jEvals')} testcases"
+assert count('RetrievalEvals') == 78 : "RetrievalEvals: ${count('RetrievalEvals')} testcases"
 def failed = suites.sum { it.@failures.text().toInteger() + it.@errors.text().toInteger() }
 assert failed == 0 : "${failed} failed rows"
 return true

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * bound. Hanging requests do not count as in flight (a real provider would free them when the client
  * gives up, which the simulator cannot observe).
  *
- * <p>Thread-safe: its collaborators are, and it keeps no other mutable state than an id counter.
+ * <p>Thread-safe: its collaborators are (the scripted replies count their turns atomically), and it
+ * keeps no other mutable state than an id counter.
  */
 final class ChatHandler implements HttpHandler {
 
@@ -39,6 +40,7 @@ final class ChatHandler implements HttpHandler {
     private final LatencyModel latency;
     private final FaultInjector faults;
     private final AnswerModel answers;
+    private final ScriptedReplies scripted;
     private final StatsRecorder stats;
     private final ScheduledExecutorService timer;
     private final Executor workers;
@@ -57,6 +59,7 @@ final class ChatHandler implements HttpHandler {
         this.faults = new FaultInjector(config.errorRate(), config.hangRate(),
                 new Random(config.seed() ^ 0x5DEECE66DL));
         this.answers = new AnswerModel(config.oracle(), config.accuracy());
+        this.scripted = new ScriptedReplies(config.scriptedReplies());
         this.stats = stats;
         this.timer = timer;
         this.workers = workers;
@@ -126,7 +129,7 @@ final class ChatHandler implements HttpHandler {
                         "The server had an error while processing your request (simulated " + fault.statusCode()
                                 + "). Please retry.", "server_error", null));
             } else {
-                String reply = answers.answer(request.prompt());
+                String reply = scripted.reply(request.prompt()).orElseGet(() -> answers.answer(request.prompt()));
                 stats.completed(request.prompt());
                 send(exchange, 200, bodies.completion("chatcmpl-sim-" + ids.incrementAndGet(), request.model(),
                         request.prompt(), reply, Instant.now().getEpochSecond()));

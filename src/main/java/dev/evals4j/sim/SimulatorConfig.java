@@ -3,6 +3,7 @@ package dev.evals4j.sim;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.apiguardian.api.API;
  * @param rateLimitHeaders the headers a {@code 429} names its wait with
  * @param apiKey the key a request must send as {@code Authorization: Bearer <key>} (else {@code 401}), or
  *     {@code null} to accept any request
+ * @param scriptedReplies marker → the replies, in turn, to each prompt that contains the marker (the
+ *     last one repeating); asked before the oracle, in the order the markers were added
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SimulatorConfig(
@@ -44,7 +47,8 @@ public record SimulatorConfig(
         double accuracy,
         long seed,
         Set<RateLimitHeader> rateLimitHeaders,
-        String apiKey) {
+        String apiKey,
+        Map<String, List<String>> scriptedReplies) {
 
     /** The largest accepted latency spread: beyond it, the log-normal's tail is no longer plausible. */
     public static final double MAX_SIGMA = 3.0;
@@ -79,6 +83,26 @@ public record SimulatorConfig(
         oracle = Map.copyOf(Objects.requireNonNull(oracle, "oracle"));
         requireProbability(accuracy, "accuracy");
         rateLimitHeaders = Set.copyOf(Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders"));
+        Map<String, List<String>> scripts = new LinkedHashMap<>();
+        Objects.requireNonNull(scriptedReplies, "scriptedReplies").forEach((marker, replies) -> {
+            if (marker.isBlank()) {
+                throw new IllegalArgumentException("a scriptedReplies marker must not be blank");
+            }
+            if (replies.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "scriptedReplies for marker '" + marker + "' needs at least one reply");
+            }
+            scripts.put(marker, List.copyOf(replies));
+        });
+        scriptedReplies = Collections.unmodifiableMap(scripts);
+    }
+
+    /** A configuration without scripted replies. */
+    public SimulatorConfig(int port, Duration latencyMedian, double latencySigma, RateLimit rateLimit, int capacity,
+            double errorRate, double hangRate, Duration maxHang, Map<String, String> oracle, double accuracy,
+            long seed, Set<RateLimitHeader> rateLimitHeaders, String apiKey) {
+        this(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate, hangRate, maxHang, oracle, accuracy,
+                seed, rateLimitHeaders, apiKey, Map.of());
     }
 
     /** The headers a rate-limited ({@code 429}) answer can name its wait with. */
@@ -126,6 +150,7 @@ public record SimulatorConfig(
         private Set<RateLimitHeader> rateLimitHeaders =
                 EnumSet.of(RateLimitHeader.RETRY_AFTER_SECONDS, RateLimitHeader.RETRY_AFTER_MS);
         private String apiKey;
+        private final Map<String, List<String>> scriptedReplies = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -247,10 +272,24 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * Scripts the replies to every prompt that contains {@code marker}: a prompt's first answered
+         * request gets the first reply, its second request the second, and so on, the last reply repeating.
+         * Each distinct prompt counts its own turns. Scripted prompts are answered before the oracle and
+         * arithmetic; when a prompt holds several markers, the one added first wins. For tests of a judge
+         * model, for instance: a malformed grade, then a good one.
+         *
+         * @throws IllegalArgumentException (at {@link #build()}) if the marker is blank or no reply is given
+         */
+        public Builder scriptedReplies(String marker, String... replies) {
+            this.scriptedReplies.put(Objects.requireNonNull(marker, "marker"), List.of(replies));
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public SimulatorConfig build() {
             return new SimulatorConfig(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate,
-                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey);
+                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey, scriptedReplies);
         }
     }
 }

@@ -3,6 +3,10 @@ package dev.evals4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,6 +62,24 @@ class JudgeTest {
 
             assertThat(model.prompts).containsExactly(
                     "Rubric: " + RUBRIC + "\nQ: Capital of Peru?\nA: Lima\nReference: Lima\nGrade 1-5.\n");
+        }
+
+        @Test
+        void aTemplateAtTheDefaultPathEarlierOnTheClassPathReplacesTheDefault(@TempDir Path classPath) throws Exception {
+            Path override = classPath.resolve(Judge.DEFAULT_TEMPLATE);
+            Files.createDirectories(override.getParent());
+            Files.writeString(override, "Ours: {{rubric}} / {{answer}}");
+            FakeJudge model = new FakeJudge("Score: 5");
+            Thread thread = Thread.currentThread();
+            ClassLoader original = thread.getContextClassLoader();
+            try (URLClassLoader projectFirst = new URLClassLoader(new URL[] {classPath.toUri().toURL()}, null)) {
+                thread.setContextClassLoader(projectFirst);
+                Judge.of(RUBRIC, model).grade("q", "Paris");
+            } finally {
+                thread.setContextClassLoader(original);
+            }
+
+            assertThat(model.prompts).containsExactly("Ours: " + RUBRIC + " / Paris");
         }
 
         @Test

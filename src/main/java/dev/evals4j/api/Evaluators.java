@@ -27,6 +27,19 @@ import org.apiguardian.api.API;
  * <p>Outputs and expected values are {@code Object}s so that dataset values (text from CSV,
  * numbers from JSON) can be passed as they are; they are compared by their text unless a method
  * says otherwise.
+ *
+ * <p>The retrieval metrics ({@link #recallAtK recallAtK}, {@link #reciprocalRank reciprocalRank},
+ * {@link #ndcgAtK ndcgAtK}) score a ranking (the ids a retriever returned, best first) against the ids
+ * a dataset row marks relevant; their values are graded, so the summary reports each one's mean (the
+ * recall@k, the MRR, the nDCG@k) with a confidence interval:
+ *
+ * <pre>{@code
+ * List<String> ranked = retriever.search(question, 10);
+ * return Result.of(ranked,
+ *         Evaluators.recallAtK(ranked, relevant, 5),
+ *         Evaluators.reciprocalRank(ranked, relevant),
+ *         Evaluators.ndcgAtK(ranked, relevant, 10));
+ * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Evaluators {

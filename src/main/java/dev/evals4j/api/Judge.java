@@ -55,7 +55,7 @@ import org.apiguardian.api.API;
  * is called inside the row's attempt, so it runs under the row's concurrency slot and the method's
  * rate limiter, and its failures (a malformed reply, a 429, a timeout, a 5xx) are retried like the
  * model's: <em>a retry repeats the whole attempt</em>, the model's call included, within the attempt
- * budget ({@code evals4j.retry.attempts}); a 429 requeues the row without spending an attempt. When the
+ * budget ({@code evals4j.retry.maxAttempts}); a 429 requeues the row without spending an attempt. When the
  * attempts run out the row ends as an error whose message quotes the last reply. The judge's calls
  * count toward the provider's rate limit like the model's; give the judge model its own client with
  * its own retries turned off, as for the model.

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -24,6 +27,19 @@ import org.apiguardian.api.API;
  * <p>Outputs and expected values are {@code Object}s so that dataset values (text from CSV,
  * numbers from JSON) can be passed as they are; they are compared by their text unless a method
  * says otherwise.
+ *
+ * <p>The retrieval metrics ({@link #recallAtK recallAtK}, {@link #reciprocalRank reciprocalRank},
+ * {@link #ndcgAtK ndcgAtK}) score a ranking (the ids a retriever returned, best first) against the ids
+ * a dataset row marks relevant; their values are graded, so the summary reports each one's mean (the
+ * recall@k, the MRR, the nDCG@k) with a confidence interval:
+ *
+ * <pre>{@code
+ * List<String> ranked = retriever.search(question, 10);
+ * return Result.of(ranked,
+ *         Evaluators.recallAtK(ranked, relevant, 5),
+ *         Evaluators.reciprocalRank(ranked, relevant),
+ *         Evaluators.ndcgAtK(ranked, relevant, 10));
+ * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Evaluators {
@@ -203,6 +219,91 @@ public final class Evaluators {
                 ? Score.pass(name)
                 : Score.fail(name, "expected " + Excerpt.quote(expected) + " at '" + fieldPath + "' but found "
                         + Excerpt.quote(value.toString()));
+    }
+
+    /**
+     * {@code recall@k} (named with its {@code k}, as {@code recall@5}): the share of the relevant
+     * items found among the first {@code k} of the ranking. It passes when at least one relevant item
+     * is among them (a hit), so the summary's accuracy is the hit rate at {@code k} and the mean of the
+     * score is the recall; for another bar, make a score of its value:
+     * {@code Score.of(s.name(), s.value(), 1.0)}. Items compare with {@code equals}; an item ranked
+     * again later counts at its first position only; a ranking shorter than {@code k} counts whole.
+     *
+     * <pre>{@code
+     * Evaluators.recallAtK(List.of("d3", "d1", "d7"), Set.of("d1", "d2"), 3); // recall@3 = 0.5, passed
+     * }</pre>
+     *
+     * @param ranked the retrieved items, best first
+     * @param relevant the items that should be retrieved; not empty
+     * @param k how many of the first-ranked items count; at least 1
+     * @throws IllegalArgumentException if {@code relevant} is empty (a dataset problem) or {@code k < 1}
+     */
+    public static Score recallAtK(List<?> ranked, Collection<?> relevant, int k) {
+        return RetrievalMetrics.recallAtK(ranked, relevant, k);
+    }
+
+    /**
+     * {@code mrr}: the reciprocal rank of the first relevant item in the ranking ({@code 1/rank}, 0
+     * when no relevant item is ranked), so the mean over the rows, which the summary reports with its
+     * confidence interval, is the mean reciprocal rank. It passes when a relevant item is ranked at
+     * all. An item ranked again later counts at its first position only.
+     *
+     * <pre>{@code
+     * Evaluators.reciprocalRank(List.of("d3", "d9", "d1"), Set.of("d1", "d2")); // mrr = 1/3, passed
+     * }</pre>
+     *
+     * @param ranked the retrieved items, best first
+     * @param relevant the items that should be retrieved; not empty
+     * @throws IllegalArgumentException if {@code relevant} is empty (a dataset problem)
+     */
+    public static Score reciprocalRank(List<?> ranked, Collection<?> relevant) {
+        return RetrievalMetrics.reciprocalRank(ranked, relevant);
+    }
+
+    /**
+     * {@code ndcg@k} (named with its {@code k}, as {@code ndcg@10}): the normalised discounted
+     * cumulative gain of the first {@code k} items with binary relevance. A relevant item at rank
+     * {@code r} gains {@code 1 / log2(r + 1)}; the sum is divided by that of an ideal ranking, which
+     * puts {@code min(k, relevant.size())} relevant items first, so a ranking shorter than {@code k}
+     * still loses the relevant items it lacks. It passes when at least one relevant item is among the
+     * first {@code k}. An item ranked again later counts at its first position only.
+     *
+     * <pre>{@code
+     * Evaluators.ndcgAtK(List.of("a", "x", "b"), Set.of("a", "b"), 3); // (1 + 1/2) / (1 + 1/log2(3)) = 0.920
+     * }</pre>
+     *
+     * @param ranked the retrieved items, best first
+     * @param relevant the items that should be retrieved; not empty
+     * @param k how many of the first-ranked items count; at least 1
+     * @throws IllegalArgumentException if {@code relevant} is empty (a dataset problem) or {@code k < 1}
+     */
+    public static Score ndcgAtK(List<?> ranked, Collection<?> relevant, int k) {
+        return RetrievalMetrics.ndcgAtK(ranked, relevant, k);
+    }
+
+    /**
+     * {@code semantic_similarity}: the cosine similarity of the embeddings of the output's text and
+     * the expected text, in {@code [-1, 1]}; it passes when it is at least {@code threshold}. Any
+     * embedding model fits: the function maps a text to its vector, and is called once per text on the
+     * caller's thread. A zero vector has no direction: the score fails and says so.
+     *
+     * <pre>{@code
+     * EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();  // LangChain4j, in process
+     * Function<String, float[]> embed = text -> model.embed(text).content().vector();
+     * Evaluators.semanticSimilarity(reply, expected, embed, 0.8);
+     * }</pre>
+     *
+     * @param actual the output, compared by its text; {@code null} fails
+     * @param expected the reference, compared by its text
+     * @param embedding text to embedding vector; must return vectors of one length and never {@code null}
+     * @param threshold the least cosine similarity that passes, in {@code [-1, 1]}
+     * @throws IllegalArgumentException if the threshold is outside {@code [-1, 1]} or the two embeddings
+     *     differ in length
+     * @throws NullPointerException if the embedding function returns {@code null}
+     */
+    public static Score semanticSimilarity(Object actual, Object expected, Function<String, float[]> embedding,
+            double threshold) {
+        return CosineSimilarity.score(actual, expected, embedding, threshold);
     }
 
     private static boolean jsonEquals(JsonNode value, Object expected) {

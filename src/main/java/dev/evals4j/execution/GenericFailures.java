@@ -1,5 +1,6 @@
 package dev.evals4j.execution;
 
+import dev.evals4j.api.JudgeReplyException;
 import dev.evals4j.api.spi.Classification;
 import dev.evals4j.api.spi.FailureClassifier;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeoutException;
  * {@link IllegalStateException}, {@link NullPointerException}, {@link ClassCastException},
  * {@link UnsupportedOperationException}, {@link IndexOutOfBoundsException},
  * {@link ArithmeticException}) are permanent; an {@link IOException} (connection refused and reset,
- * HTTP timeouts included), an {@link UncheckedIOException}, a {@link TimeoutException} and an
+ * HTTP timeouts included), an {@link UncheckedIOException}, a {@link TimeoutException}, a judge model's
+ * reply without a grade ({@link JudgeReplyException}: asking again may give one) and an
  * exception exposing an HTTP status 5xx or 408 are transient; one exposing another 4xx status is
  * permanent. Anything else is left to the next exception of the cause chain. Stateless.
  */
@@ -25,7 +27,8 @@ enum GenericFailures implements FailureClassifier {
         if (t instanceof Error || isProgrammingError(t)) {
             return Optional.of(Classification.permanent());
         }
-        if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException) {
+        if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
+                || t instanceof JudgeReplyException) {
             return Optional.of(Classification.transientError());
         }
         return HttpStatuses.classify(HttpSignals.status(t).orElse(0));

@@ -31,12 +31,15 @@ import org.apiguardian.api.API;
  * @param finalConcurrency the concurrency limit when the run ended
  * @param duration the wall-clock time of the method
  * @param failingRows the rows that completed with a failing verdict, in the order they finished
+ * @param scoreMeans the mean of each score with its confidence interval, by name; empty when the
+ *     summary was made without them
  */
 @API(status = INTERNAL, since = "0.1")
 public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
         Optional<RepetitionStats> repetitions, int peakConcurrency,
-        int finalConcurrency, Duration duration, List<FailingRow> failingRows) {
+        int finalConcurrency, Duration duration, List<FailingRow> failingRows,
+        SortedMap<String, ScoreMean> scoreMeans) {
 
     private static final String MEAN_PREFIX = "mean:";
 
@@ -47,6 +50,16 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
         Objects.requireNonNull(repetitions, "repetitions");
         meanScores = new TreeMap<>(meanScores);
         failingRows = List.copyOf(failingRows);
+        scoreMeans = new TreeMap<>(scoreMeans);
+    }
+
+    /** A summary without the scores' confidence intervals. */
+    public MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
+            long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
+            Optional<RepetitionStats> repetitions, int peakConcurrency, int finalConcurrency, Duration duration,
+            List<FailingRow> failingRows) {
+        this(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, meanScores, repetitions,
+                peakConcurrency, finalConcurrency, duration, failingRows, new TreeMap<>());
     }
 
     /** A summary that lists no failing row. */
@@ -131,9 +144,7 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
     /** A one-line form for a report entry. */
     public String toLine() {
         WilsonInterval ci = accuracyInterval();
-        String means = meanScores.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "));
+        String means = meanScoresText(", ");
         return String.format(Locale.ROOT,
                 "rows=%d passed=%d failed=%d errors=%d didNotRun=%d accuracy=%.3f [%.3f, %.3f] retries=%d "
                         + "rateLimitHits=%d throughput=%.2f/s peakConcurrency=%d duration=%.2fs%s",
@@ -143,6 +154,18 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
                         " repeatedRows=%d agreement=%.3f spread=%.3f accuracyByRepetition=[%.3f..%.3f] sd=%.3f",
                         r.rows(), r.agreement(), r.meanStdDev(), r.minAccuracy(), r.maxAccuracy(),
                         r.accuracyStdDev())).orElse("");
+    }
+
+    /**
+     * Each score's mean, with its confidence interval when the summary has it, such as
+     * {@code mrr=0.600 [0.408, 0.792]}, joined by {@code separator}.
+     */
+    public String meanScoresText(String separator) {
+        return meanScores.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (scoreMeans.containsKey(e.getKey())
+                        ? scoreMeans.get(e.getKey()).toText()
+                        : String.format(Locale.ROOT, "%.3f", e.getValue())))
+                .collect(Collectors.joining(separator));
     }
 
     /**

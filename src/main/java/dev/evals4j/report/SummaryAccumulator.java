@@ -25,7 +25,7 @@ public final class SummaryAccumulator {
     private long didNotRun;
     private long retries;
     private long rateLimitHits;
-    private final Map<String, double[]> scoreSums = new TreeMap<>();
+    private final Map<String, ScoreMean.Accumulator> scoreSums = new TreeMap<>();
     private final List<FailingRow> failingRows = new ArrayList<>();
     private final boolean repeated;
     private final RepetitionTracker repetitions;
@@ -58,11 +58,7 @@ public final class SummaryAccumulator {
         }
         retries += row.retries();
         rateLimitHits += row.rateLimitHits();
-        row.scores().forEach((name, value) -> {
-            double[] sum = scoreSums.computeIfAbsent(name, n -> new double[2]);
-            sum[0] += value;
-            sum[1]++;
-        });
+        row.scores().forEach((name, value) -> scoreSums.computeIfAbsent(name, n -> new ScoreMean.Accumulator()).add(value));
     }
 
     /** The rows counted so far. */
@@ -88,9 +84,13 @@ public final class SummaryAccumulator {
     /** The summary of everything counted, with the run-level figures the rows do not carry. */
     public MethodSummary summarize(String name, int peakConcurrency, int finalConcurrency, Duration duration) {
         TreeMap<String, Double> means = new TreeMap<>();
-        scoreSums.forEach((score, sum) -> means.put(score, sum[0] / sum[1]));
+        TreeMap<String, ScoreMean> scoreMeans = new TreeMap<>();
+        scoreSums.forEach((score, sum) -> {
+            means.put(score, sum.mean());
+            scoreMeans.put(score, sum.result());
+        });
         return new MethodSummary(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, means,
                 Optional.ofNullable(repetitions).map(RepetitionTracker::stats), peakConcurrency, finalConcurrency,
-                duration, failingRows);
+                duration, failingRows, scoreMeans);
     }
 }

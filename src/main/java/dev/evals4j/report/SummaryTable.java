@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -17,7 +16,7 @@ import org.apiguardian.api.API;
 public final class SummaryTable {
 
     private static final List<String> HEADERS = List.of("method", "rows", "passed", "failed", "errors",
-            "not run", "accuracy [95% CI]", "agreement", "retries", "429s", "rows/s", "peak", "time", "mean scores");
+            "not run", "accuracy [95% CI]", "agreement", "retries", "429s", "rows/s", "peak", "time", "mean scores [95% CI]");
 
     /** The most failing rows listed under the table for one method. */
     static final int SHOWN_FAILING_ROWS = 20;
@@ -51,9 +50,7 @@ public final class SummaryTable {
                     String.format(Locale.ROOT, "%.1f", s.throughput()),
                     Integer.toString(s.peakConcurrency()),
                     String.format(Locale.ROOT, "%.1fs", s.duration().toNanos() / 1e9),
-                    s.meanScores().entrySet().stream()
-                            .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
-                            .collect(Collectors.joining(" "))));
+                    s.meanScoresText(" ")));
         }
         int[] widths = new int[HEADERS.size()];
         for (List<String> row : rows) {

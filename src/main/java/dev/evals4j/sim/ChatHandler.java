@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * provider sleeps on the request's own thread. Hanging requests do not count as in flight (a real provider would free them when the client
  * gives up, which the simulator cannot observe).
  *
- * <p>Thread-safe: its collaborators are, and it keeps no other mutable state than an id counter.
+ * <p>Thread-safe: its collaborators are (the scripted replies count their turns atomically), and it
+ * keeps no other mutable state than an id counter.
  */
 final class ChatHandler implements HttpHandler {
 
@@ -42,6 +43,7 @@ final class ChatHandler implements HttpHandler {
     private final LatencyModel latency;
     private final FaultInjector faults;
     private final AnswerModel answers;
+    private final ScriptedReplies scripted;
     private final StatsRecorder stats;
     private final Delivery delivery;
     private final Duration maxHang;
@@ -60,6 +62,7 @@ final class ChatHandler implements HttpHandler {
         this.faults = new FaultInjector(config.errorRate(), config.hangRate(),
                 new Random(config.seed() ^ 0x5DEECE66DL));
         this.answers = new AnswerModel(config.oracle(), config.accuracy());
+        this.scripted = new ScriptedReplies(config.scriptedReplies());
         this.stats = stats;
         this.delivery = Delivery.of(config.personality(), timer, workers);
         this.maxHang = config.maxHang();
@@ -110,7 +113,7 @@ final class ChatHandler implements HttpHandler {
             rateLimited(exchange, waitNanos, "requests");
             return;
         }
-        String reply = answers.answer(request.prompt());
+        String reply = scripted.reply(request.prompt()).orElseGet(() -> answers.answer(request.prompt()));
         long cost = TokenLimiter.cost(request.prompt(), reply);
         if (!tokens.canEverPay(cost)) {
             reject(exchange, 400, "Request too large: it needs " + cost + " tokens (prompt and completion), more than"

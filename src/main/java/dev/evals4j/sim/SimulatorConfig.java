@@ -3,6 +3,7 @@ package dev.evals4j.sim;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.apiguardian.api.API;
  * @param tokenLimit the tokens-per-minute limit, answered by {@code 429} when a request's prompt and
  *     completion tokens exceed what its bucket holds
  * @param personality how the server serves requests (see {@link Personality})
+ * @param scriptedReplies marker → the replies, in turn, to each prompt that contains the marker (the
+ *     last one repeating); asked before the oracle, in the order the markers were added
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record SimulatorConfig(
@@ -49,7 +52,8 @@ public record SimulatorConfig(
         Set<RateLimitHeader> rateLimitHeaders,
         String apiKey,
         TokenLimit tokenLimit,
-        Personality personality) {
+        Personality personality,
+        Map<String, List<String>> scriptedReplies) {
 
     /** The largest accepted latency spread: beyond it, the log-normal's tail is no longer plausible. */
     public static final double MAX_SIGMA = 3.0;
@@ -86,6 +90,18 @@ public record SimulatorConfig(
         rateLimitHeaders = Set.copyOf(Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders"));
         Objects.requireNonNull(tokenLimit, "tokenLimit");
         Objects.requireNonNull(personality, "personality");
+        Map<String, List<String>> scripts = new LinkedHashMap<>();
+        Objects.requireNonNull(scriptedReplies, "scriptedReplies").forEach((marker, replies) -> {
+            if (marker.isBlank()) {
+                throw new IllegalArgumentException("a scriptedReplies marker must not be blank");
+            }
+            if (replies.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "scriptedReplies for marker '" + marker + "' needs at least one reply");
+            }
+            scripts.put(marker, List.copyOf(replies));
+        });
+        scriptedReplies = Collections.unmodifiableMap(scripts);
     }
 
     /** The headers a rate-limited ({@code 429}) answer can name its wait with. */
@@ -181,6 +197,7 @@ public record SimulatorConfig(
         private String apiKey;
         private TokenLimit tokenLimit = TokenLimit.unlimited();
         private Personality personality = Personality.EVALS4J;
+        private final Map<String, List<String>> scriptedReplies = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -328,10 +345,25 @@ public record SimulatorConfig(
             return this;
         }
 
+        /**
+         * Scripts the replies to every prompt that contains {@code marker}: a prompt's first answered
+         * request gets the first reply, its second request the second, and so on, the last reply repeating.
+         * Each distinct prompt counts its own turns. Scripted prompts are answered before the oracle and
+         * arithmetic; when a prompt holds several markers, the one added first wins. For tests of a judge
+         * model, for instance: a malformed grade, then a good one.
+         *
+         * @throws IllegalArgumentException (at {@link #build()}) if the marker is blank or no reply is given
+         */
+        public Builder scriptedReplies(String marker, String... replies) {
+            this.scriptedReplies.put(Objects.requireNonNull(marker, "marker"), List.of(replies));
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public SimulatorConfig build() {
             return new SimulatorConfig(port, latencyMedian, latencySigma, rateLimit, capacity, errorRate,
-                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey, tokenLimit, personality);
+                    hangRate, maxHang, oracle, accuracy, seed, rateLimitHeaders, apiKey, tokenLimit, personality,
+                    scriptedReplies);
         }
     }
 }

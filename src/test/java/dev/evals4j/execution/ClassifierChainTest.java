@@ -2,6 +2,7 @@ package dev.evals4j.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.evals4j.api.JudgeReplyException;
 import dev.evals4j.api.spi.Classification;
 import dev.evals4j.api.spi.FailureClassifier;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** The order classifiers are asked in: the user's in their order, then the built-in ones; the first answer wins. */
@@ -28,6 +30,15 @@ class ClassifierChainTest {
                 .isEqualTo(Classification.permanent());
         assertThat(ClassifierChain.of(List.of(IO_IS_RATE_LIMITED, IO_IS_PERMANENT)).classify(failure))
                 .isEqualTo(Classification.rateLimited(Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void aJudgeReplyWithoutAGradeIsTransientEvenInsideAStage() {
+        JudgeReplyException malformed = new JudgeReplyException("no grade; reply: 'hmm'", "hmm");
+
+        assertThat(ClassifierChain.builtIns().classify(malformed)).isEqualTo(Classification.transientError());
+        assertThat(ClassifierChain.builtIns().classify(new CompletionException(malformed)))
+                .isEqualTo(Classification.transientError());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.evals4j.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.report.chart.ConcurrencySeries;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,14 @@ import org.apiguardian.api.API;
  * @param finalConcurrency the concurrency limit when the run ended
  * @param duration the wall-clock time of the method
  * @param failingRows the rows that completed with a failing verdict, in the order they finished
+ * @param concurrency what the executor did over time: calls in flight, the limit, the pacer's rate,
+ *     retries and rate limits
  */
 @API(status = INTERNAL, since = "0.1")
 public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
         Optional<RepetitionStats> repetitions, int peakConcurrency,
-        int finalConcurrency, Duration duration, List<FailingRow> failingRows) {
+        int finalConcurrency, Duration duration, List<FailingRow> failingRows, ConcurrencySeries concurrency) {
 
     private static final String MEAN_PREFIX = "mean:";
 
@@ -45,8 +48,18 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(repetitions, "repetitions");
+        Objects.requireNonNull(concurrency, "concurrency");
         meanScores = new TreeMap<>(meanScores);
         failingRows = List.copyOf(failingRows);
+    }
+
+    /** A summary without a concurrency series. */
+    public MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
+            long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
+            Optional<RepetitionStats> repetitions, int peakConcurrency, int finalConcurrency, Duration duration,
+            List<FailingRow> failingRows) {
+        this(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, meanScores, repetitions,
+                peakConcurrency, finalConcurrency, duration, failingRows, ConcurrencySeries.EMPTY);
     }
 
     /** A summary that lists no failing row. */

@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.apiguardian.api.API;
@@ -53,7 +55,28 @@ public final class ConcurrencyChart {
     private static final Color RATE_LIMITED = new Color(214, 39, 40);
     private static final Color GRID = new Color(225, 225, 225);
 
+    private static final System.Logger LOG = System.getLogger(ConcurrencyChart.class.getName());
+
     private ConcurrencyChart() {}
+
+    /**
+     * Writes the chart of the method {@code methodName} to {@link #file(Path, String) its file} under
+     * {@code directory} and returns the file; a chart that cannot be drawn or written (a read-only
+     * directory, a JVM without fonts) is logged as a warning and gives an empty result, never a failure.
+     */
+    public static Optional<Path> writeForMethod(ConcurrencySeries series, String methodName, Path directory) {
+        try {
+            Path file = write(series, methodName, file(directory, methodName));
+            LOG.log(Level.DEBUG, () -> "evals4j concurrency chart written to " + file.toAbsolutePath());
+            return Optional.of(file);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "evals4j could not draw the concurrency chart of " + methodName + " ("
+                    + e + "); set evals4j.charts=false to skip charts");
+            return Optional.empty();
+        }
+    }
 
     /**
      * The file a method's chart is written to under {@code directory}: its name with every character

@@ -28,6 +28,14 @@ public interface RowObserver {
         public void rowFinishing(String uniqueId, RowEnding ending) {}
     };
 
+    /**
+     * What follows each attempt of this method's rows on the threads that run them; unlike the rest of
+     * this interface, it is called from those threads, and is thread-safe.
+     */
+    default RowAttempts attempts() {
+        return RowAttempts.NONE;
+    }
+
     /** The row has just been reported as started. */
     void rowStarted(ObservedRow row);
 
@@ -45,4 +53,7 @@ public interface RowObserver {
      * @param uniqueId the row's unique id, as in {@link ObservedRow#uniqueId()}
      */
     void rowFinishing(String uniqueId, RowEnding ending);
+
+    /** The method's rows are all reported, and its container is about to be reported finished with {@code summary}. */
+    default void methodFinishing(MethodSummary summary) {}
 }

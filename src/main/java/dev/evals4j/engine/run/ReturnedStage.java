@@ -27,8 +27,18 @@ final class ReturnedStage {
 
     /** The outcome of {@code returned}, made by {@code normalize} from its value. */
     static CompletionStage<RowOutcome> outcome(CompletionStage<?> returned, Function<Object, RowOutcome> normalize) {
+        return outcome(returned, normalize, () -> {});
+    }
+
+    /**
+     * The outcome of {@code returned}, made by {@code normalize} from its value; {@code settled} runs as soon
+     * as {@code returned} completes (also when it is cancelled), before the outcome completes.
+     */
+    static CompletionStage<RowOutcome> outcome(CompletionStage<?> returned, Function<Object, RowOutcome> normalize,
+            Runnable settled) {
         CompletableFuture<RowOutcome> outcome = new CompletableFuture<>();
         returned.whenComplete((value, failure) -> {
+            settled.run();
             if (failure != null) {
                 AssertionError verdict = assertionIn(failure);
                 if (verdict != null) {

@@ -25,11 +25,6 @@ final class ReturnedStage {
 
     private ReturnedStage() {}
 
-    /** The outcome of {@code returned}, made by {@code normalize} from its value. */
-    static CompletionStage<RowOutcome> outcome(CompletionStage<?> returned, Function<Object, RowOutcome> normalize) {
-        return outcome(returned, normalize, () -> {});
-    }
-
     /**
      * The outcome of {@code returned}, made by {@code normalize} from its value; {@code settled} runs as soon
      * as {@code returned} completes (also when it is cancelled), before the outcome completes.

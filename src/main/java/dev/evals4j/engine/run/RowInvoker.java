@@ -36,12 +36,6 @@ final class RowInvoker {
     private final boolean nullPasses;
     private final RowAttempts attempts;
 
-    /** @param storedOutputs the stored output each row is re-scored with (empty when rows run normally) */
-    RowInvoker(Object instance, Method method, MethodBinding binding, Consumer<RowEvent> events,
-            Function<RowItem, Optional<Object>> storedOutputs) {
-        this(instance, method, binding, events, storedOutputs, RowAttempts.NONE);
-    }
-
     /**
      * @param storedOutputs the stored output each row is re-scored with (empty when rows run normally)
      * @param attempts what follows each attempt on the thread that runs it

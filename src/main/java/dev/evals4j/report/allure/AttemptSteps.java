@@ -28,11 +28,6 @@ final class AttemptSteps {
 
     private AttemptSteps() {}
 
-    /** The steps of a row that ended as {@code ending}, given the retried attempts the bridge saw. */
-    static List<StepResult> of(RowEnding ending, List<FailedAttempt> retried) {
-        return of(ending, retried, List.of());
-    }
-
     /**
      * The steps of a row that ended as {@code ending}, given the retried attempts the bridge saw and what the
      * method told Allure during its attempts; a capture of an attempt the row does not count goes under its

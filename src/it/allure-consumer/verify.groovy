@@ -24,7 +24,7 @@ def results = resultsDir.listFiles().findAll { it.name.endsWith('-result.json') 
 def rows = results.findAll { r -> r.labels.any { it.name == 'junit.platform.uniqueid' && it.value.contains('[row:') } }
 def params = { r -> r.parameters.collectEntries { [(it.name): it.value] } }
 assert rows.collect { params(it).row }.sort() == ['flaky', 'q1', 'q2'] : "row results: ${rows.collect { it.name }}"
-assert results.findAll { it.name == 'runsOnTheConsumersJUnit(TestInfo)' }.size() == 1 : 'the Jupiter test is not in Allure'
+assert results.findAll { it.name == 'runsOnTheConsumersJUnit()' }.size() == 1 : 'the Jupiter test is not in Allure'
 rows.each { r ->
     def p = params(r)
     assert r.status == 'passed' : "${p.row}: ${r.status}"

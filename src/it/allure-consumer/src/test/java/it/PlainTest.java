@@ -3,19 +3,19 @@ package it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
-/** A Jupiter test next to the evals: it must run on the consumer's JUnit, not on one evals4j chose. */
+/** A Jupiter test next to the evals: it must run on the consumer's JUnit, not on the one Allure names. */
 class PlainTest {
 
     @Test
-    void runsOnTheConsumersJUnit(TestInfo info) throws ClassNotFoundException {
-        String expected = System.getProperty("expected.junit.version");
-        assertEquals("runsOnTheConsumersJUnit(TestInfo)", info.getDisplayName());
-        assertEquals(expected, versionOf("org.junit.jupiter.engine.JupiterTestEngine"));
-        assertEquals(expected, versionOf("org.junit.platform.engine.TestEngine"));
-        assertEquals(expected, versionOf("org.junit.platform.commons.support.ReflectionSupport"));
-        assertEquals(expected, versionOf("org.junit.platform.launcher.Launcher"));
+    void runsOnTheConsumersJUnit() throws ClassNotFoundException {
+        String jupiter = System.getProperty("expected.jupiter.version");
+        String platform = System.getProperty("expected.platform.version");
+        assertEquals(jupiter, versionOf("org.junit.jupiter.api.Test"));
+        assertEquals(jupiter, versionOf("org.junit.jupiter.engine.JupiterTestEngine"));
+        assertEquals(platform, versionOf("org.junit.platform.engine.TestEngine"));
+        assertEquals(platform, versionOf("org.junit.platform.commons.support.ReflectionSupport"));
+        assertEquals(platform, versionOf("org.junit.platform.launcher.Launcher"));
     }
 
     private static String versionOf(String className) throws ClassNotFoundException {

@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Allure bridge. Allure's JUnit Platform listener creates a test result for a row when the engine
  * reports it started, and makes it the current test case of the engine thread. Right then this
  * observer takes that test result's uuid and keeps it with the row (rows overlap, so the thread-local
- * current test case is not the row's for long), gives the row the lowest free concurrency slot, and
- * notes its retried attempts; right before the row is reported finished, it fills the row's test result
+ * current test case is not the row's for long), and notes its retried attempts; right before the row
+ * is reported finished, it gives the row its concurrency slot from its real start and end (see
+ * {@link ConcurrencySlots}), fills the row's test result
  * (see {@link RowResultUpdate}) with what its attempts told Allure (see {@link AllureAttempts}) and its
- * output and scores as JSON, frees the slot, and tells {@link RowStopTimes} the row's real end, which
+ * output and scores as JSON, and tells {@link RowStopTimes} the row's real end, which
  * Allure would otherwise replace by the time JUnit is told. Once the method's rows are all reported, it
  * attaches the method's summary to them (see {@link SummaryContainer}).
  *
@@ -59,8 +60,8 @@ final class AllureRowObserver implements RowObserver {
         this.attempts = new AllureAttempts(lifecycle);
     }
 
-    /** A row followed from its start: its Allure uuid, slot and retried attempts. */
-    private record FollowedRow(String uuid, ObservedRow row, int slot, List<FailedAttempt> retried) {}
+    /** A row followed from its start: its Allure uuid and retried attempts. */
+    private record FollowedRow(String uuid, ObservedRow row, List<FailedAttempt> retried) {}
 
     @Override
     public RowAttempts attempts() {
@@ -72,7 +73,7 @@ final class AllureRowObserver implements RowObserver {
         lifecycle.getCurrentTestCase()
                 .filter(uuid -> isTestResultOf(uuid, row.uniqueId()))
                 .ifPresent(uuid -> {
-                    rows.put(row.uniqueId(), new FollowedRow(uuid, row, slots.take(), new ArrayList<>()));
+                    rows.put(row.uniqueId(), new FollowedRow(uuid, row, new ArrayList<>()));
                     rowUuids.add(uuid);
                 });
     }
@@ -91,13 +92,14 @@ final class AllureRowObserver implements RowObserver {
         if (followed == null) {
             return;
         }
-        slots.free(followed.slot());
+        long end = ending.details().end() == null ? clock.millis() : ending.details().end().toEpochMilli();
+        long start = ending.details().start() == null ? end : ending.details().start().toEpochMilli();
         if (ending.details().end() != null) {
-            RowStopTimes.expect(followed.uuid(), ending.details().end().toEpochMilli());
+            RowStopTimes.expect(followed.uuid(), end);
         }
         ObservedRow row = followed.row();
         List<CapturedAttempt> captured = attempts.take(row.rowId(), row.repetition());
-        lifecycle.updateTestCase(followed.uuid(), new RowResultUpdate(row, followed.slot(), followed.retried(), ending,
+        lifecycle.updateTestCase(followed.uuid(), new RowResultUpdate(row, slots.take(start, end), followed.retried(), ending,
                 captured, JsonAttachments.write(lifecycle, RowResultJson.NAME, RowResultJson.of(row, ending))));
     }
 

@@ -142,6 +142,15 @@ class AllureRowResultsTest {
     }
 
     @Test
+    void rowsThatOverlappedUnderAThresholdAreDrawnOnDistinctSlotsAlthoughTheyAreRegisteredOneAfterTheOther() {
+        Map<String, JsonNode> rows = results.rowsOf("gatedTogether");
+
+        assertThat(rows).containsOnlyKeys("flaky", "fails", "passes");
+        assertThat(rows.values().stream().map(row -> AllureResults.labels(row, "thread")).toList())
+                .containsExactlyInAnyOrder(List.of("slot-1"), List.of("slot-2"), List.of("slot-3"));
+    }
+
+    @Test
     void theCapturesBehindTheRowsAreNeverWritten() {
         assertThat(results.results()).allSatisfy(result -> assertThat(AllureResults.labels(result,
                 "junit.platform.uniqueid")).as(result.path("name").asText()).isNotEmpty());

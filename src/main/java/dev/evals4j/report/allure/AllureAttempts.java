@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * above it, which Allure's API cannot restore); ending the attempt moves what the stand-in was told into a
  * {@link CapturedAttempt}, which the row's observer {@linkplain #take takes} when it fills the row's result.
  * An Allure call the method makes on a thread it did not start, or after the attempt ended, does not reach
- * the row.
+ * the row; and since a thread inherits the context of the thread that started it, as Allure wants, a pool
+ * thread that was started during an attempt keeps that attempt's stand-in, which a later attempt may be
+ * using by the time that thread calls Allure.
  *
  * <p>Thread-safe: the captures wait in a concurrent map, one list per row, appended to under its lock.
  * They are held until the row's observer takes them, so a method whose rows Allure does not report (its
@@ -42,7 +44,7 @@ final class AllureAttempts implements RowAttempts {
     @Override
     public Scope enter(String rowId, int repetition, int attempt) {
         Optional<String> previous = lifecycle.getCurrentTestCase();
-        String standIn = standIns.take();
+        String standIn = standIns.take(lifecycle);
         lifecycle.setCurrentTestCase(standIn);
         return new Scope() {
             @Override

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * no more of them than attempts ever ran at once. Their name says what they are to any
  * {@code TestLifecycleListener} that sees them scheduled.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. The stand-ins of a lifecycle are kept as long as the lifecycle is reachable, and no longer:
+ * they do not refer to it.
  */
 final class StandIns {
 
@@ -27,22 +28,22 @@ final class StandIns {
 
     private static final Map<AllureLifecycle, StandIns> BY_LIFECYCLE = new WeakHashMap<>();
 
-    private final AllureLifecycle lifecycle;
     private final Queue<String> idle = new ConcurrentLinkedQueue<>();
 
-    private StandIns(AllureLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
-    }
+    private StandIns() {}
 
     /** The stand-ins of {@code lifecycle}. */
     static StandIns of(AllureLifecycle lifecycle) {
         synchronized (BY_LIFECYCLE) {
-            return BY_LIFECYCLE.computeIfAbsent(lifecycle, StandIns::new);
+            return BY_LIFECYCLE.computeIfAbsent(lifecycle, unused -> new StandIns());
         }
     }
 
-    /** The uuid of an idle stand-in, scheduled in the lifecycle if none is idle; it is the caller's until {@link #release}. */
-    String take() {
+    /**
+     * The uuid of an idle stand-in, scheduled in {@code lifecycle} (the one these stand-ins are {@linkplain #of of})
+     * if none is idle; it is the caller's until {@link #release}.
+     */
+    String take(AllureLifecycle lifecycle) {
         String uuid = idle.poll();
         if (uuid == null) {
             uuid = UUID.randomUUID().toString();

@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Allure bridge. Allure's JUnit Platform listener creates a test result for a row when the engine
  * reports it started, and makes it the current test case of the engine thread. Right then this
  * observer takes that test result's uuid and keeps it with the row (rows overlap, so the thread-local
- * current test case is not the row's for long), and notes its retried attempts; right before the row
+ * current test case is not the row's for long), and notes its retried attempts. Right before the row
  * is reported finished, it gives the row its concurrency slot from its real start and end (see
- * {@link ConcurrencySlots}), fills the row's test result
- * (see {@link RowResultUpdate}) with what its attempts told Allure (see {@link AllureAttempts}) and its
- * output and scores as JSON, and tells {@link RowStopTimes} the row's real end, which
- * Allure would otherwise replace by the time JUnit is told. Once the method's rows are all reported, it
- * attaches the method's summary to them (see {@link SummaryContainer}).
+ * {@link ConcurrencySlots}), fills the row's test result (see {@link RowResultUpdate}) with what its
+ * attempts told Allure (see {@link AllureAttempts}) and its output and scores as JSON, and tells
+ * {@link RowStopTimes} the row's real end, which Allure would otherwise replace by the time JUnit is
+ * told. Once the method's rows are all reported, it attaches the method's summary to them (see
+ * {@link SummaryContainer}).
  *
  * <p>A row is followed only if the current test case is the one Allure created for that very row (its
  * {@code junit.platform.uniqueid} label is the row's unique id), so nothing is written when Allure's

@@ -34,6 +34,8 @@ import dev.evals4j.report.ProgressSnapshot;
 import dev.evals4j.report.chart.ConcurrencyChart;
 import dev.evals4j.report.chart.ConcurrencyTimeline;
 import dev.evals4j.report.chart.TimelineListener;
+import dev.evals4j.report.RowAttempts;
+import dev.evals4j.report.RowObserver;
 import dev.evals4j.report.allure.RowObservers;
 import dev.evals4j.report.ThresholdSpec;
 import java.lang.reflect.Method;
@@ -100,16 +102,17 @@ final class MethodRun {
     /** Runs the method, reporting its container and rows; returns its summary when its rows ran. */
     Optional<MethodSummary> run() {
         listener.executionStarted(descriptor);
+        RowObserver observer = RowObservers.forMethodRun();
         Plan plan;
         try {
-            plan = plan();
+            plan = plan(observer.attempts());
         } catch (RuntimeException e) {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return Optional.empty();
         }
         long startNanos = System.nanoTime();
         RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
-                plan.settings().repetitions() > 1, RowObservers.forMethodRun(), DatasetLines.of(plan.source().file()));
+                plan.settings().repetitions() > 1, observer, DatasetLines.of(plan.source().file()));
         Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();
@@ -118,7 +121,7 @@ final class MethodRun {
         MethodSummary summary = reporter.summary().summarize(name(), end.peakConcurrency(), end.finalLimit(),
                 Duration.ofNanos(System.nanoTime() - startNanos), plan.timeline().series());
         listener.reportingEntryPublished(descriptor, ReportEntry.from(summary.toReportEntry()));
-        chart(summary);
+        observer.methodFinishing(summary, chart(summary));
         listener.executionFinished(descriptor, verdict(plan, summary, end));
         return Optional.of(summary);
     }
@@ -136,7 +139,7 @@ final class MethodRun {
         return descriptor.testClass().getSimpleName() + "." + descriptor.method().getName();
     }
 
-    private Plan plan() {
+    private Plan plan(RowAttempts attempts) {
         Method method = descriptor.method();
         ForEach annotation = descriptor.annotation();
         ReturnValues.check(method);
@@ -148,7 +151,7 @@ final class MethodRun {
         Rescoring rescoring = Rescoring.of(annotation.rescore().isBlank() ? storage.config().rescore()
                 : annotation.rescore()).orElse(null);
         RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put,
-                item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item));
+                item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item), attempts);
         Executor<RowItem, RowOutcome> executor;
         Throttle throttle = MethodExecutors.throttle(settings);
         try {

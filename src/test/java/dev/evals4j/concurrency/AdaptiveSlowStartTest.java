@@ -25,25 +25,39 @@ class AdaptiveSlowStartTest {
     }
 
     @Test
-    void everySuccessRaisesTheLimitByOne() {
+    void everySuccessRaisesTheLimitByThree() {
         Adaptive adaptive = slowStarting(100, 10);
 
         succeed(adaptive, 10);
 
-        assertThat(adaptive.limit()).as("one round trip of 10 calls doubles 10").isEqualTo(20);
+        assertThat(adaptive.limit()).as("one round trip of 10 calls quadruples 10").isEqualTo(40);
     }
 
     @Test
-    void reachesTheMaximumWithinAboutLog2OfMaxOverInitialLatencies() {
-        Adaptive adaptive = slowStarting(100, 5);
+    void withNoLimitReaches100InFlightWithinTwoRoundTripsFrom10() {
+        Adaptive adaptive = slowStarting(100, 10);
         SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
 
         load.run(adaptive, Duration.ofSeconds(2));
 
-        // log2(100 / 5) = 4.3 round trips; the hill-climb alone needs about 1.5 s (AdaptiveTest).
         assertThat(load.millisUntilLimit(100)).isPresent();
-        assertThat(load.millisUntilLimit(100).getAsInt()).isLessThanOrEqualTo(5 * 50);
+        assertThat(load.millisUntilLimit(100).getAsInt()).isLessThanOrEqualTo(2 * 50);
         assertThat(adaptive.limit()).isEqualTo(100);
+    }
+
+    @Test
+    void theLogNormalSpreadOfAnLlmsLatenciesIsNotTakenForQueueing() {
+        for (long seed = 0; seed < 20; seed++) {
+            ManualTicker clock = new ManualTicker();
+            Adaptive adaptive = Adaptive.builder().maxConcurrency(100).initialConcurrency(10)
+                    .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE).slowStart(true).ticker(clock).build();
+            LogNormalProvider provider = new LogNormalProvider(clock, Duration.ofMillis(500), 0.5, seed, 100);
+
+            provider.run(adaptive, 1_000);
+
+            assertThat(provider.millisUntilTarget()).as("seed %d", seed).isLessThanOrEqualTo(2 * 500);
+            assertThat(provider.lowestLimitAfterTarget()).as("seed %d", seed).isEqualTo(100);
+        }
     }
 
     @Test

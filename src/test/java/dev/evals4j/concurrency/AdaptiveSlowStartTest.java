@@ -55,7 +55,8 @@ class AdaptiveSlowStartTest {
 
             provider.run(adaptive, 1_000);
 
-            assertThat(provider.millisUntilTarget()).as("seed %d", seed).isLessThanOrEqualTo(2 * 500);
+            assertThat(provider.millisUntilTarget()).as("seed %d: within 2.5 median latencies", seed)
+                    .isLessThanOrEqualTo(1_250);
             assertThat(provider.lowestLimitAfterTarget()).as("seed %d", seed).isEqualTo(100);
         }
     }
@@ -76,13 +77,12 @@ class AdaptiveSlowStartTest {
 
         load.run(adaptive, Duration.ofSeconds(60));
 
-        // Leaves slow start at 64 calls (latency is 1.5 x at 60) and falls to 43 (64 x lowest / smoothed
-        // latency); the hill-climb's one doubling to 86 does not pay, so it holds near 43 with
-        // cautious 10% probes that do not pay either.
-        assertThat(peakBeforeFirstDecrease(load.limitTrace())).isBetween(40, 70);
-        assertThat(load.millisUntilLimit(100)).isEmpty();
+        // Latency doubles at 80 calls, which the median of the last 20 successes shows by the time the
+        // limit reaches 100; it falls to the limit over the rise (about 40); the hill-climb's one
+        // doubling does not pay, so it holds near 40 with cautious 10% probes that do not pay either.
+        assertThat(peakBeforeFirstDecrease(load.limitTrace())).isBetween(40, 100);
         assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(38);
-        assertThat(load.peakLimitDuringLast(Duration.ofSeconds(30))).isLessThanOrEqualTo(48);
+        assertThat(load.peakLimitDuringLast(Duration.ofSeconds(30))).as("probes above the knee are undone").isLessThanOrEqualTo(60);
     }
 
     private static int peakBeforeFirstDecrease(List<Integer> limits) {
@@ -104,7 +104,7 @@ class AdaptiveSlowStartTest {
         adaptive.onTimeout(ticker.nanoTime());
         succeed(adaptive, 30);
 
-        assertThat(adaptive.limit()).as("0.7 x 20, no longer raised per success").isEqualTo(14);
+        assertThat(adaptive.limit()).as("0.7 x 40, no longer raised per success").isEqualTo(28);
     }
 
     @Test
@@ -115,7 +115,7 @@ class AdaptiveSlowStartTest {
         adaptive.onRateLimited(ticker.nanoTime());
         succeed(adaptive, 30);
 
-        assertThat(adaptive.limit()).isEqualTo(16);
+        assertThat(adaptive.limit()).as("10 + 6 x 3").isEqualTo(28);
     }
 
     @Test

@@ -25,20 +25,26 @@ import org.apiguardian.api.API;
  * <h2>Slow start</h2>
  * With {@link Builder#slowStart(boolean) slowStart} on (off by default; on in
  * {@link ConcurrencyStrategies#defaults}), the strategy first climbs like TCP's slow start, without
- * measuring: every success raises the limit by one, which doubles it once per round trip, up to the
+ * measuring: every success raises the limit by {@value #SLOW_START_STEP}, which multiplies it by
+ * {@value #SLOW_START_STEP} + 1 once per round trip (from 10, 100 within two round trips), up to the
  * maximum. Slow start ends for good, and the climbing below takes over, at the first of:
  * <ul>
- *   <li>the smoothed latency rising above {@value #SLOW_START_LATENCY_RISE} times the lowest smoothed
- *       latency seen: calls queue, the provider's capacity is passed (or the client is too busy to
- *       run more calls promptly). The limit falls to the concurrency served at the lowest latency
- *       (Little's law: the limit times the lowest over the current latency), which the hill-climb
- *       then measures and, if a doubling pays, raises;</li>
+ *   <li>latency rising: the median latency of the last {@value #LATENCY_WINDOW} successes above
+ *       {@value #SLOW_START_LATENCY_RISE} times the median of the first cohort (the initial calls, all
+ *       started before the first success came back). Calls queue, the provider's capacity is passed (or
+ *       the client is too busy to run more calls promptly). A ramp's first completions are its fastest
+ *       calls, so a baseline taken from them (the lowest smoothed latency seen, before) took the
+ *       ordinary log-normal spread of an LLM's latencies for queueing and ended slow start far below an
+ *       unlimited provider's maximum. The limit falls to the concurrency served at the first cohort's
+ *       latency (Little's law: the limit over the rise), which the hill-climb then measures and, if a
+ *       doubling pays, raises;</li>
  *   <li>a back-off (see <em>Errors</em>);</li>
  *   <li>a rate limit, even one the strategy otherwise {@linkplain RateLimitResponse#IGNORE ignores}:
  *       the hill-climb takes over from the current limit. (A pacer answers the rate limit; going on
  *       with slow start behind it drew more rejections in the benchmark's shifting-limit
  *       scenario.)</li>
- *   <li>reaching the maximum, where it holds.</li>
+ *   <li>a round trip at the maximum ({@code maxConcurrency} successes) without a latency rise: it
+ *       then holds there.</li>
  * </ul>
  *
  * <h2>Climbing</h2>
@@ -81,6 +87,14 @@ import org.apiguardian.api.API;
  * (15 s) means the reduced limit still fails: the limit collapses to the minimum and doubles back
  * up towards the ceiling while throughput pays (Aimd's response).
  *
+ * <p>With {@link Builder#collapseOnErrors(boolean) collapseOnErrors} off (on by default, off in
+ * {@link ConcurrencyStrategies#defaults}), ordinary errors are not taken for overload: frequent errors
+ * still back off, but never collapse the limit and leave the ramp ceiling where it was, so the
+ * hill-climb doubles back as soon as the errors stop. Transient 5xx errors come in bursts even when
+ * their long-run share is small; collapsing on them left a rate-limited run at a few calls in flight,
+ * far below what the rate limit admits. Timeouts (and rate limits under {@code BACKOFF}) still
+ * collapse.
+ *
  * <p>Thread-safe: every method that reads or changes the state is {@code synchronized}.
  */
 @API(status = INTERNAL, since = "0.1")
@@ -106,8 +120,12 @@ public final class Adaptive implements ConcurrencyStrategy {
     public static final double DEFAULT_REQUIRED_GAIN_SHARE = 0.5;
     /** Share of failed outcomes among the recent ones above which an ordinary error backs off. */
     public static final double DEFAULT_ERROR_SHARE_THRESHOLD = 0.2;
-    /** Smoothed latency, as a multiple of the lowest seen, that ends slow start: calls queue. */
-    public static final double SLOW_START_LATENCY_RISE = 1.5;
+    /** Recent median latency, as a multiple of the first cohort's, that ends slow start: calls queue. */
+    public static final double SLOW_START_LATENCY_RISE = 2;
+    /** How much each success raises the limit in slow start. */
+    public static final int SLOW_START_STEP = 3;
+    /** Successes whose median latency slow start compares with the first cohort's. */
+    public static final int LATENCY_WINDOW = 20;
 
     /** How the strategy answers a rate-limited call. */
     public enum RateLimitResponse {
@@ -151,6 +169,9 @@ public final class Adaptive implements ConcurrencyStrategy {
     private final ThroughputMeasurement measurement;
     private final SmoothedLatency latency = new SmoothedLatency(LATENCY_SMOOTHING);
     private final ErrorBurst backoffBurst;
+    private final LatencyRise latencyRise;
+    private int successesAtTheMaximum;
+    private final boolean collapseOnErrors;
 
     private int limit;
     private int rampCeiling;
@@ -159,7 +180,6 @@ public final class Adaptive implements ConcurrencyStrategy {
     private int limitBeforeProbe;
     private int stableMeasurements;
     private long lastBackoff = Long.MIN_VALUE;
-    private long lowestSmoothedLatency = Long.MAX_VALUE;
 
     /**
      * An adaptive strategy with dotevals' defaults except for the limits given here.
@@ -188,9 +208,11 @@ public final class Adaptive implements ConcurrencyStrategy {
         this.measurement = new ThroughputMeasurement(
                 DEFAULT_THROUGHPUT_WINDOW, DEFAULT_ADAPTATION_INTERVAL.toNanos());
         this.backoffBurst = new ErrorBurst(BACKOFFS_TO_COLLAPSE, builder.collapseWindow.toNanos());
+        this.collapseOnErrors = builder.collapseOnErrors;
+        this.latencyRise = new LatencyRise(builder.initialConcurrency, LATENCY_WINDOW);
         this.limit = builder.initialConcurrency;
         this.rampCeiling = maxConcurrency;
-        this.phase = builder.slowStart && limit < maxConcurrency ? Phase.SLOW_START : Phase.BASELINE;
+        this.phase = builder.slowStart ? Phase.SLOW_START : Phase.BASELINE;
         measurement.restart(ticker.nanoTime(), 0, 0);
     }
 
@@ -216,7 +238,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         recentOutcomes.record(false);
         measurement.recordSuccess(now);
         if (phase == Phase.SLOW_START) {
-            slowStartStep(now);
+            slowStartStep(startNanos, latencyNanos, now);
         } else if (measurement.isComplete(now)) {
             decide(measurement.perSecond(now), now);
         }
@@ -226,20 +248,20 @@ public final class Adaptive implements ConcurrencyStrategy {
     public synchronized void onError(long startNanos) {
         recentOutcomes.record(true);
         if (recentOutcomes.failures() > errorShareThreshold * recentOutcomes.capacity()) {
-            backOff(startNanos);
+            backOff(startNanos, collapseOnErrors);
         }
     }
 
     @Override
     public synchronized void onTimeout(long startNanos) {
         recentOutcomes.record(true);
-        backOff(startNanos);
+        backOff(startNanos, true);
     }
 
     @Override
     public synchronized void onRateLimited(long startNanos) {
         if (rateLimitResponse == RateLimitResponse.BACKOFF) {
-            backOff(startNanos);
+            backOff(startNanos, true);
         } else if (phase == Phase.SLOW_START) {
             handOverToTheHillClimb(limit, ticker.nanoTime());
         }
@@ -250,17 +272,16 @@ public final class Adaptive implements ConcurrencyStrategy {
         return "adaptive";
     }
 
-    /** One success of slow start: one more call in flight, unless latency shows the calls queue. */
-    private void slowStartStep(long now) {
-        long smoothed = smoothedLatencyNanos();
-        lowestSmoothedLatency = Math.min(lowestSmoothedLatency, smoothed);
-        if (smoothed > SLOW_START_LATENCY_RISE * lowestSmoothedLatency) {
-            handOverToTheHillClimb(
-                    (int) Math.ceil((double) limit * lowestSmoothedLatency / smoothed), now);
-        } else if (limit + 1 >= maxConcurrency) {
+    /** One success of slow start: more calls in flight, unless the latency floor shows the calls queue. */
+    private void slowStartStep(long startNanos, long latencyNanos, long now) {
+        latencyRise.record(startNanos, latencyNanos, now);
+        double rise = latencyRise.ratio();
+        if (rise > SLOW_START_LATENCY_RISE) {
+            handOverToTheHillClimb((int) Math.ceil(limit / rise), now);
+        } else if (limit < maxConcurrency) {
+            limit = Math.min(maxConcurrency, limit + SLOW_START_STEP);
+        } else if (++successesAtTheMaximum >= maxConcurrency) {
             startHolding(maxConcurrency, now);
-        } else {
-            limit++;
         }
     }
 
@@ -351,15 +372,25 @@ public final class Adaptive implements ConcurrencyStrategy {
         measureNewLimit(now, KNEE_SPAN_LATENCIES);
     }
 
-    private void backOff(long startNanos) {
+    /**
+     * Multiplies the limit by the back-off factor. An overload ({@code overload}: a timeout, a rate limit,
+     * or errors when they collapse) also lowers the ramp ceiling with it and counts towards a collapse;
+     * frequent errors that do not collapse keep the ceiling, so the limit doubles back once they stop.
+     */
+    private void backOff(long startNanos, boolean overload) {
         if (startNanos < lastBackoff) {
             return;
         }
         recentOutcomes.clear();
         long now = ticker.nanoTime();
         int backedOffLimit = clamp((int) Math.floor(limit * errorBackoff));
-        rampCeiling = backedOffLimit;
-        limit = backoffBurst.record(now) ? minConcurrency : backedOffLimit;
+        if (overload) {
+            rampCeiling = backedOffLimit;
+            limit = backoffBurst.record(now) ? minConcurrency : backedOffLimit;
+        } else {
+            rampCeiling = Math.max(rampCeiling, limit);
+            limit = backedOffLimit;
+        }
         lastBackoff = now;
         referenceThroughput = Double.NaN;
         stableMeasurements = 0;
@@ -411,6 +442,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         private double errorShareThreshold = DEFAULT_ERROR_SHARE_THRESHOLD;
         private RateLimitResponse rateLimitResponse = RateLimitResponse.BACKOFF;
         private boolean slowStart;
+        private boolean collapseOnErrors = true;
 
         private Builder() {}
 
@@ -493,6 +525,16 @@ public final class Adaptive implements ConcurrencyStrategy {
          */
         public Builder slowStart(boolean slowStart) {
             this.slowStart = slowStart;
+            return this;
+        }
+
+        /**
+         * Whether a back-off on frequent ordinary errors counts towards a collapse to the minimum and
+         * lowers the ramp ceiling, as a timeout does (default true, dotevals' behaviour). Off, errors
+         * only multiply the limit by {@code errorBackoff} and the limit doubles back once they stop.
+         */
+        public Builder collapseOnErrors(boolean collapseOnErrors) {
+            this.collapseOnErrors = collapseOnErrors;
             return this;
         }
 

@@ -64,10 +64,12 @@ public final class ConcurrencyStrategies {
      * <ul>
      *   <li>The strategy is {@link Adaptive}, starting at {@value #DEFAULT_INITIAL_CONCURRENCY} (or
      *       {@code maxConcurrency} if lower) with a {@linkplain Adaptive.Builder#slowStart(boolean)
-     *       slow start} (one more call per success until latency rises or the first rate limit,
-     *       back-off or the maximum), then keeping a doubling that buys at least
+     *       slow start} ({@value Adaptive#SLOW_START_STEP} more calls per success, so from 10 it reaches
+     *       100 within two round trips, until the latency floor rises or the first rate limit, back-off
+     *       or the maximum), then keeping a doubling that buys at least
      *       {@value #DEFAULT_REQUIRED_GAIN_SHARE} of a perfectly scaling gain, backing off on
-     *       timeouts and on frequent errors (not on isolated ones), and
+     *       timeouts and on frequent errors (not on isolated ones; errors never
+     *       {@linkplain Adaptive.Builder#collapseOnErrors(boolean) collapse} it to the minimum), and
      *       {@linkplain Adaptive.RateLimitResponse#IGNORE ignoring rate limits}: concurrency is the
      *       wrong control for a request-rate limit.</li>
      *   <li>The pacer is an {@link AdaptiveRateLimiter} that paces nothing until the first rate limit,
@@ -117,6 +119,7 @@ public final class ConcurrencyStrategies {
                 .requiredGainShare(DEFAULT_REQUIRED_GAIN_SHARE)
                 .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE)
                 .slowStart(true)
+                .collapseOnErrors(false)
                 .ticker(ticker)
                 .build();
         AdaptiveRateLimiter requests = AdaptiveRateLimiter.builder()

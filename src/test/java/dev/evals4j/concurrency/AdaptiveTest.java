@@ -231,6 +231,57 @@ class AdaptiveTest {
     }
 
     @Test
+    void withoutCollapseOnErrorsABurstOf500sBacksOffButNeverToTheMinimum() {
+        Adaptive adaptive = Adaptive.builder().initialConcurrency(40).collapseOnErrors(false).ticker(ticker).build();
+
+        for (int burst = 0; burst < 3; burst++) {
+            ticker.advanceMillis(10);
+            for (int i = 0; i < 5; i++) {
+                adaptive.onError(ticker.nanoTime());
+            }
+        }
+
+        assertThat(adaptive.limit()).as("three back-offs of 0.7 from 40, no collapse").isEqualTo(13);
+    }
+
+    @Test
+    void withoutCollapseOnErrorsTheLimitDoublesBackOnceTheErrorsStop() {
+        Adaptive adaptive = Adaptive.builder().initialConcurrency(5).collapseOnErrors(false).ticker(ticker).build();
+        SimulatedLoad load = SimulatedLoad.scaling(ticker, LATENCY);
+        load.run(adaptive, Duration.ofSeconds(3));
+        assertThat(adaptive.limit()).isEqualTo(100);
+        for (int i = 0; i < 5; i++) {
+            adaptive.onError(ticker.nanoTime());
+        }
+        assertThat(adaptive.limit()).isEqualTo(70);
+
+        load.run(adaptive, Duration.ofMillis(500));
+
+        assertThat(adaptive.limit()).as("doubled back to the ceiling before the errors").isEqualTo(100);
+    }
+
+    @Test
+    void aSteadyFivePercentOfTransient500sUnderTheDefaultsKeepsTheLimitAtTheMaximum() {
+        ConcurrencyStrategy strategy = ConcurrencyStrategies.defaults(100, ticker).strategy();
+        java.util.Random random = new java.util.Random(7);
+        int lowest = Integer.MAX_VALUE;
+        for (int i = 0; i < 5_000; i++) {
+            ticker.advanceMillis(1);
+            long start = ticker.nanoTime() - LATENCY.toNanos();
+            if (random.nextDouble() < 0.05) {
+                strategy.onError(start);
+            } else {
+                strategy.onSuccess(start, LATENCY.toNanos());
+            }
+            if (i > 1_000) {
+                lowest = Math.min(lowest, strategy.limit());
+            }
+        }
+
+        assertThat(lowest).as("5% of errors is not overload").isGreaterThanOrEqualTo(49);
+    }
+
+    @Test
     void theSameInputsGiveTheSameSequenceOfLimits() {
         ManualTicker otherTicker = new ManualTicker();
         SimulatedLoad first = SimulatedLoad.saturatingAt(25, ticker, LATENCY);

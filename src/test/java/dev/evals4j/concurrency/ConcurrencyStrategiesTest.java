@@ -45,14 +45,14 @@ class ConcurrencyStrategiesTest {
     }
 
     @Test
-    void theDefaultStrategySlowStartsOneMoreCallPerSuccess() {
+    void theDefaultStrategySlowStartsThreeMoreCallsPerSuccess() {
         ConcurrencyStrategy strategy = ConcurrencyStrategies.defaults(100, ticker).strategy();
 
         for (int i = 0; i < 10; i++) {
             strategy.onSuccess(ticker.nanoTime(), 50_000_000L);
         }
 
-        assertThat(strategy.limit()).isEqualTo(20);
+        assertThat(strategy.limit()).as("quadrupled in one round trip").isEqualTo(40);
         assertThat(ConcurrencyStrategies.create("adaptive", 100, 10, ticker))
                 .as("plain adaptive keeps dotevals' behaviour")
                 .satisfies(plain -> {

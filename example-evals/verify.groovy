@@ -21,7 +21,7 @@ def json = new groovy.json.JsonSlurper()
 def uniqueId = { r -> r.labels.find { it.name == 'junit.platform.uniqueid' }?.value ?: '' }
 def rows = resultsDir.listFiles().findAll { it.name.endsWith('-result.json') }.collect { json.parse(it) }
         .findAll { uniqueId(it).contains('[row:') }
-assert rows.size() == 270 && rows.collect(uniqueId).unique().size() == 270 : "${rows.size()} Allure row results"
+assert rows.size() == 348 && rows.collect(uniqueId).unique().size() == 348 : "${rows.size()} Allure row results"
 rows.each { r ->
     def p = r.parameters.collectEntries { [(it.name): it.value] }
     def column = uniqueId(r).contains('CapitalsEvals') ? 'country' : 'question'
@@ -35,10 +35,11 @@ rows.each { r ->
 }
 def summaries = resultsDir.listFiles().findAll { it.name.endsWith('-container.json') }.collect { json.parse(it) }
         .findAll { c -> c.afters?.any { it.name.startsWith('evals4j summary of ') } }
-assert summaries.size() == 3 : "${summaries.size()} method summaries"
-assert summaries.sum { it.children.size() } == 270
+assert summaries.size() == 4 : "${summaries.size()} method summaries"
+assert summaries.sum { it.children.size() } == 348
 summaries.each { c ->
     def summary = json.parse(new File(resultsDir, c.afters[0].attachments.find { it.name == 'summary' }.source))
     assert summary.name == c.name && summary.rows == c.children.size() : "${c.name}: ${summary}"
+    assert c.afters[0].attachments.any { it.name == 'concurrency' && it.type == 'image/png' } : "${c.name}: no chart"
 }
 return true

@@ -58,6 +58,8 @@ final class SingleWriter {
     private final Thread thread;
     private final List<Command> pending = new ArrayList<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** The upsert statement, prepared once; used by the writer thread only, closed with the connection. */
+    private PreparedStatement upsert;
     /** Written under the write side of {@link #gate}, read under either side. */
     private boolean stopping;
 
@@ -131,6 +133,9 @@ final class SingleWriter {
         }
         joinUninterruptibly();
         try {
+            if (upsert != null) {
+                upsert.close();
+            }
             connection.close();
         } catch (SQLException e) {
             failures.fail(sqlFailures.translate("close the database", e));
@@ -217,10 +222,7 @@ final class SingleWriter {
         int size = pending.size();
         if (failures.failure() == null) {
             try {
-                Transaction.run(connection, c -> {
-                    writeAll(c);
-                    return null;
-                });
+                writeAll();
             } catch (SQLException e) {
                 failures.fail(lost(size, sqlFailures.translate("store " + size + " run records", e)));
             } catch (StoreException e) {
@@ -230,14 +232,29 @@ final class SingleWriter {
         pending.clear();
     }
 
-    private void writeAll(Connection c) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(RunSql.UPSERT)) {
+    /**
+     * Writes {@link #pending} with the prepared upsert: one run as one auto-committed statement (a
+     * statement is atomic on its own), several as one batch in one transaction. Skipping the explicit
+     * transaction of a single run saves the {@code BEGIN}/{@code COMMIT} round trips that otherwise cost
+     * more than the write when a method records and flushes row by row.
+     */
+    private void writeAll() throws SQLException {
+        if (upsert == null) {
+            upsert = connection.prepareStatement(RunSql.UPSERT);
+        }
+        if (pending.size() == 1) {
+            RunSql.bind(upsert, ((Upsert) pending.get(0)).run());
+            upsert.executeUpdate();
+            return;
+        }
+        Transaction.run(connection, c -> {
             for (Command command : pending) {
                 RunSql.bind(upsert, ((Upsert) command).run());
                 upsert.addBatch();
             }
             upsert.executeBatch();
-        }
+            return null;
+        });
     }
 
     private StoreException lost(int writes, StoreException cause) {

@@ -72,7 +72,9 @@ public final class RowDescriptor extends AbstractTestDescriptor {
                 + (mark.isEmpty() ? "" : " " + mark) + (restored ? RESTORED_MARKER : "");
         String preview = preview(columns);
         String displayName = preview.isEmpty() ? label : label + SEPARATOR + preview;
-        TestSource testSource = source.orElseGet(() -> MethodSource.from(method.testClass(), method.method()));
+        // One source per method, shared by its rows: a row kept by the test plan costs no source of its own.
+        TestSource testSource = source.or(method::getSource)
+                .orElseGet(() -> MethodSource.from(method.testClass(), method.method()));
         return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource, key);
     }
 

@@ -111,6 +111,15 @@ final class RowReporter {
         return summary;
     }
 
+    /**
+     * The entries this reporter keeps for rows: rows running, their pending report entries and attempts,
+     * and the keys registered (to tell a repeated row id). Zero under {@link ReportMode#SUMMARY}, so a
+     * summary-only run keeps no state per row however many rows it has.
+     */
+    int retainedRows() {
+        return running.size() + pendingEntries.size() + pendingAttempts.size() + registered.size();
+    }
+
     /** The rows in flight, as the executor last reported. */
     int inFlight() {
         return inFlight;

@@ -94,6 +94,35 @@ class RowReporterTest {
     }
 
     @Test
+    void rowsShareTheirMethodsSourceInsteadOfOneEach() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
+
+        reporter.handle(new RowEvent.Started(item("a")));
+        reporter.handle(new RowEvent.Started(item("b")));
+
+        assertThat(method.getChildren()).hasSize(2).allSatisfy(row ->
+                assertThat(row.getSource().orElseThrow()).isSameAs(method.getSource().orElseThrow()));
+    }
+
+    @Test
+    void summaryModeKeepsNoStatePerRow() {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.SUMMARY, false, false);
+
+        for (int i = 0; i < 10_000; i++) {
+            RowItem row = item("r" + i);
+            reporter.handle(new RowEvent.Started(row));
+            reporter.handle(new RowEvent.Published(row, "output", "x"));
+            reporter.handle(new RowEvent.AttemptFailed(row, 1, new IOException("reset"), false));
+            reporter.handle(new RowEvent.Finished(row, RowOutcome.pass(), completed()));
+        }
+
+        assertThat(reporter.summary().rows()).isEqualTo(10_000);
+        assertThat(reporter.retainedRows()).isZero();
+        assertThat(method.getChildren()).isEmpty();
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void aMalformedLineIsAFailedRowNamingFileAndLine() {
         RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
 

@@ -62,7 +62,7 @@ class CancellationTest {
         assertTrue(rowsStarted.get() <= CANCEL_AFTER_ROWS + 2,
                 "rows started after the cancellation: " + rowsStarted.get() + " of " + SlowEvals.ROWS);
         assertEquals(rowsStarted.get(), rowsFinished.get(), "every started row finished");
-        assertTrue(elapsed.compareTo(Duration.ofSeconds(5)) < 0, "the run took " + elapsed);
+        assertTrue(elapsed.compareTo(Duration.ofSeconds(10)) < 0, "the run took " + elapsed + ", half of what all rows take");
         assertEquals(TestExecutionResult.Status.ABORTED, method[0].getStatus(), String.valueOf(method[0]));
     }
 }

@@ -4,11 +4,11 @@ import dev.evals4j.api.ForEach;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** Forty sequential rows of 250 ms each: ten seconds when nothing stops them. */
+/** Eighty sequential rows of 250 ms each: twenty seconds when nothing stops them. */
 public class SlowEvals {
 
     /** The number of rows. */
-    static final int ROWS = 40;
+    static final int ROWS = 80;
 
     static Stream<Integer> numbers() {
         return IntStream.rangeClosed(1, ROWS).boxed();

@@ -2,6 +2,7 @@ package dev.evals4j.report.json;
 
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.RepetitionStats;
+import dev.evals4j.report.ScoreMean;
 import dev.evals4j.report.WilsonInterval;
 import dev.evals4j.report.chart.ConcurrencySeries;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param passRate passing rows among all rows
  * @param errorRate errors and rows that did not run, among all rows
  * @param meanScores the mean of each numeric score, by name, sorted
+ * @param scoreIntervals the mean of each score with its 95% interval and the number of rows it holds, by
+ *     name, sorted
  * @param repetitions agreement and spread of repeated rows, or {@code null} when rows ran once
  * @param throughputPerSecond finished rows per second
  * @param peakConcurrency the most rows in flight at once
@@ -34,7 +37,8 @@ import java.util.Map;
  */
 record MethodSummaryJson(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, double accuracy, WilsonInterval accuracyInterval, double passRate,
-        double errorRate, Map<String, Double> meanScores, RepetitionStats repetitions, double throughputPerSecond,
+        double errorRate, Map<String, Double> meanScores, Map<String, ScoreMean> scoreIntervals,
+        RepetitionStats repetitions, double throughputPerSecond,
         int peakConcurrency, int finalConcurrency, double durationSeconds, ConcurrencySeries concurrency) {
 
     /** The entry of {@code summary}. */
@@ -42,7 +46,7 @@ record MethodSummaryJson(String name, long rows, long passed, long failed, long 
         return new MethodSummaryJson(summary.name(), summary.rows(), summary.passed(), summary.failed(),
                 summary.errors(), summary.didNotRun(), summary.retries(), summary.rateLimitHits(), summary.accuracy(),
                 summary.accuracyInterval(), summary.passRate(), summary.errorRate(), summary.meanScores(),
-                summary.repetitions().orElse(null), summary.throughput(), summary.peakConcurrency(),
+                summary.scoreMeans(), summary.repetitions().orElse(null), summary.throughput(), summary.peakConcurrency(),
                 summary.finalConcurrency(), summary.duration().toNanos() / 1e9,
                 summary.concurrency());
     }

@@ -50,6 +50,11 @@ class SummaryFileTest {
         assertThat(retried.path("accuracyInterval").path("low").asDouble()).isCloseTo(0.208, within(1e-3));
         assertThat(retried.path("accuracyInterval").path("high").asDouble()).isCloseTo(0.939, within(1e-3));
         assertThat(retried.path("meanScores").path("exact_match").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        JsonNode exactMatch = retried.path("scoreIntervals").path("exact_match");
+        assertThat(exactMatch.path("mean").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(exactMatch.path("low").asDouble()).as("Wilson, as for a pass/fail score").isCloseTo(0.208, within(1e-3));
+        assertThat(exactMatch.path("high").asDouble()).isCloseTo(0.939, within(1e-3));
+        assertThat(exactMatch.path("count").asLong()).isEqualTo(3);
         assertThat(retried.path("peakConcurrency").asInt()).isEqualTo(1);
         assertThat(retried.path("repetitions").isNull()).isTrue();
         assertThat(retried.path("durationSeconds").asDouble()).isPositive();

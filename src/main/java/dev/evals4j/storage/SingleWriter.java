@@ -58,6 +58,8 @@ final class SingleWriter {
     private final Thread thread;
     private final List<Command> pending = new ArrayList<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** The runner stored with each run written from now on, or {@code null}; set by any thread. */
+    private volatile String runnerId;
     /** Written under the write side of {@link #gate}, read under either side. */
     private boolean stopping;
 
@@ -70,6 +72,11 @@ final class SingleWriter {
         this.thread = new Thread(this::loop, "evals4j-store-writer");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** Names the runner that the runs written from now on are stored with. */
+    void runner(String id) {
+        runnerId = id;
     }
 
     /** Queues a run, already redacted (blocks while the queue is full). */
@@ -234,6 +241,12 @@ final class SingleWriter {
         try (PreparedStatement upsert = c.prepareStatement(RunSql.UPSERT)) {
             for (Command command : pending) {
                 RunSql.bind(upsert, ((Upsert) command).run());
+                String runner = runnerId;
+                if (runner == null) {
+                    upsert.setNull(RunSql.RUNNER_PARAMETER, java.sql.Types.VARCHAR);
+                } else {
+                    upsert.setString(RunSql.RUNNER_PARAMETER, runner);
+                }
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -95,15 +95,13 @@ final class LeaseSql {
     }
 
     /**
-     * Deletes the leases of {@code runnerId} whose pairs have no completed run. The leases of completed
-     * pairs stay until they expire: a claim that read the runs before the completion was committed
-     * still finds the pair leased, so it never runs twice.
+     * Deletes every lease of {@code runnerId}. A claim that raced with it (read the runs before this
+     * runner's last completion was committed, inserted its lease after this delete) is caught by the
+     * claimer's lookup after its claim, which sees the completion.
      */
     int release(Connection connection, long experimentId, String runnerId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM leases WHERE experiment_id = ?"
-                + " AND runner_id = ? AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.experiment_id = leases.experiment_id"
-                + " AND r.row_id = leases.row_id AND r.repetition = leases.repetition AND r.status IN (" + COMPLETED
-                + "))")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM leases WHERE experiment_id = ? AND runner_id = ?")) {
             delete.setLong(1, experimentId);
             delete.setString(2, runnerId);
             return delete.executeUpdate();

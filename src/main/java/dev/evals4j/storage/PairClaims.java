@@ -46,7 +46,8 @@ public interface PairClaims {
     void renew();
 
     /**
-     * Gives up the leases of the pairs this runner did not complete, so others may take them at once.
+     * Gives up every lease of this runner, so others may take the pairs it did not complete at once
+     * (a completed pair is not claimable anyway).
      *
      * @throws StoreException when the database cannot be written
      */

@@ -30,6 +30,7 @@ public final class DatasetMismatchException extends RuntimeException {
         return "The dataset of runner " + runnerId + " differs from the one other runners run this experiment with: "
                 + ids.size() + " row(s) have other content here than in the runs they recorded (" + shown
                 + (ids.size() > SHOWN_ROWS ? ", ..." : "") + "). Every runner of a shared experiment must read the"
-                + " same dataset; give another dataset another experiment name (-Devals4j.experiment)";
+                + " same dataset; give another dataset another experiment name (-Devals4j.experiment). If the runner"
+                + " that recorded them was killed less than evals4j.lease ago, run again once its leases expired";
     }
 }

@@ -184,7 +184,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
         claimAndQueue(toRun);
     }
 
-    /** Queues the pairs of {@code items} this runner leases; sets the others aside while other runners hold them. */
+    /**
+     * Queues the pairs of {@code items} this runner leases and sets the others aside while other runners
+     * hold them. The claimed pairs are looked up once more after the claim: a runner that completed one
+     * and released its lease while the claim was reading would otherwise see it run twice.
+     */
     private void claimAndQueue(Map<RunKey, RowItem> items) {
         if (items.isEmpty() || ended) {
             return;
@@ -196,12 +200,16 @@ public final class ResumeFeed implements Iterator<RowItem> {
         Map<RunKey, String> hashes = new LinkedHashMap<>();
         items.forEach((key, item) -> hashes.put(key, item.row().contentHash()));
         Set<RunKey> mine = claims.claim(hashes);
+        Map<RunKey, RunRecord> completedMeanwhile = mine.isEmpty() ? Map.of() : store.lookup(experimentId, mine);
         items.forEach((key, item) -> {
-            if (mine.contains(key)) {
+            if (!mine.contains(key)) {
+                leasedByOthers.put(key, item);
+            } else if (isDone(item, completedMeanwhile.get(key))) {
+                leasedByOthers.remove(key);
+                takenByOthers++;
+            } else {
                 leasedByOthers.remove(key);
                 pending.add(item);
-            } else {
-                leasedByOthers.put(key, item);
             }
         });
     }

@@ -223,9 +223,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
         List<RunKey> keys = new ArrayList<>(leasedByOthers.keySet());
         List<RunKey> differing = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH) {
-            Map<RunKey, RunRecord> stored = store.lookup(experimentId, keys.subList(from, Math.min(keys.size(), from + BATCH)));
-            stored.forEach((key, run) -> {
-                if (run.status().isCompleted()) {
+            List<RunKey> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
+            Map<RunKey, RunRecord> stored = store.lookup(experimentId, chunk);
+            for (RunKey key : chunk) {
+                RunRecord run = stored.get(key);
+                if (run != null && run.status().isCompleted()) {
                     RowItem item = leasedByOthers.remove(key);
                     if (Objects.equals(run.contentHash(), item.row().contentHash())) {
                         takenByOthers++;
@@ -233,7 +235,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
                         differing.add(key);
                     }
                 }
-            });
+            }
         }
         if (!differing.isEmpty()) {
             throw new DatasetMismatchException(claims.runnerId(), differing);

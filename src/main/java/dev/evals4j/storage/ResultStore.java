@@ -3,6 +3,7 @@ package dev.evals4j.storage;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evals4j.execution.ExecutionStatus;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public interface ResultStore extends AutoCloseable {
      *
      * @param lease how long a lease lives without renewal
      */
-    default Optional<PairClaims> claims(long experimentId, String runnerId, java.time.Duration lease) {
+    default Optional<PairClaims> claims(long experimentId, String runnerId, Duration lease) {
         return Optional.empty();
     }
 

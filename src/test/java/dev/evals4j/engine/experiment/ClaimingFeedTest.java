@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -177,7 +178,7 @@ class ClaimingFeedTest {
         public Set<RunKey> claim(Map<RunKey, String> contentHashes) {
             Set<RunKey> completed = store.lookup(experiment, contentHashes.keySet()).entrySet().stream()
                     .filter(e -> e.getValue().status().isCompleted()
-                            && java.util.Objects.equals(e.getValue().contentHash(), contentHashes.get(e.getKey())))
+                            && Objects.equals(e.getValue().contentHash(), contentHashes.get(e.getKey())))
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
             Set<RunKey> mine = contentHashes.keySet().stream()
                     .filter(key -> !completed.contains(key) && !"other".equals(holders.get(key)))

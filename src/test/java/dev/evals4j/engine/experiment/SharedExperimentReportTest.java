@@ -7,6 +7,7 @@ import dev.evals4j.execution.ExecutionStatus;
 import dev.evals4j.storage.ExperimentStatus;
 import dev.evals4j.storage.JdbcResultStore;
 import dev.evals4j.storage.PairClaims;
+import dev.evals4j.storage.RunKey;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.ScoreRecord;
 import java.nio.file.Path;
@@ -73,8 +74,8 @@ class SharedExperimentReportTest {
         assertThat(kit.runs("shared")).hasSize(6);
     }
 
-    private static dev.evals4j.storage.RunKey key(String rowId) {
-        return new dev.evals4j.storage.RunKey(rowId, 0);
+    private static RunKey key(String rowId) {
+        return new RunKey(rowId, 0);
     }
 
     private static String hash(String rowId, int n) {

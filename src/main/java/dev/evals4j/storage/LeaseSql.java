@@ -40,7 +40,7 @@ final class LeaseSql {
             + ExecutionStatus.COMPLETED_WITH_RETRIES.name() + "'";
     private static final String NOT_COMPLETED = " NOT EXISTS (SELECT 1 FROM runs r WHERE r.experiment_id = ?"
             + " AND r.row_id = ? AND r.repetition = ? AND r.status IN (" + COMPLETED + ")"
-            + " AND COALESCE(r.content_hash, '') = COALESCE(?, ''))";
+            + " AND r.content_hash = ?)";
 
     private final String now;
 
@@ -50,8 +50,9 @@ final class LeaseSql {
 
     /**
      * Leases each pair of {@code contentHashes} that has no completed run of that content (a run of
-     * other content is a dataset that changed since) and no live lease of another runner (one batched
-     * upsert), then returns the pairs this runner holds.
+     * other content is a dataset that changed since; a {@code null} hash: no completed run settles the
+     * pair) and no live lease of another runner (one batched upsert), then returns the pairs this
+     * runner holds.
      */
     Set<RunKey> claim(Connection connection, long experimentId, String runnerId, Duration lease,
             Map<RunKey, String> contentHashes) throws SQLException {

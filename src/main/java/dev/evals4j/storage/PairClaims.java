@@ -32,8 +32,10 @@ public interface PairClaims {
      * leased by this runner), and returns them; the others are completed for the same content or
      * leased by a live runner.
      *
-     * @param contentHashes the pairs to claim, each with its row's content hash here (or {@code null}):
-     *     a pair completed for other content is claimable, as the dataset changed since
+     * @param contentHashes the pairs to claim, each with the content hash a completed run must have to
+     *     settle it (its row's hash here): a pair completed for other content is claimable, as the
+     *     dataset changed since; {@code null} when no completed run settles the pair (a failing verdict
+     *     that runs again)
      * @throws StoreException when the database cannot be written
      */
     Set<RunKey> claim(Map<RunKey, String> contentHashes);

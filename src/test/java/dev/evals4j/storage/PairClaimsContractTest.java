@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evals4j.execution.ExecutionStatus;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +92,12 @@ abstract class PairClaimsContractTest {
                 .isEqualTo(keys("r2"));
         assertThat(b.claim(Map.of(new RunKey("r1", 0), "edited"))).as("a row edited since it completed")
                 .isEqualTo(keys("r1"));
+        runnerA.record(Runs.completed(experiment, "r3", "out"));
+        runnerA.flush();
+        Map<RunKey, String> rerun = new HashMap<>();
+        rerun.put(new RunKey("r3", 0), null);
+        assertThat(b.claim(rerun)).as("no completed run settles it (a failing verdict run again)")
+                .isEqualTo(keys("r3"));
     }
 
     @Test

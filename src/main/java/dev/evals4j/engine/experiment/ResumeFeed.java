@@ -11,6 +11,7 @@ import dev.evals4j.storage.RunKey;
 import dev.evals4j.storage.RunRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +171,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
         }
         Map<RunKey, RunRecord> stored = store.lookup(experimentId, keys);
         Map<RunKey, RowItem> toRun = new LinkedHashMap<>();
+        Set<RunKey> rerunCompleted = new HashSet<>();
         for (int i = 0; i < batch.size() && !ended; i++) {
             RowItem item = batch.get(i);
             RunRecord run = stored.get(keys.get(i));
@@ -179,9 +181,13 @@ public final class ResumeFeed implements Iterator<RowItem> {
                 restore(item, run);
             } else {
                 toRun.put(keys.get(i), item);
+                if (run != null && run.status().isCompleted()
+                        && Objects.equals(run.contentHash(), item.row().contentHash())) {
+                    rerunCompleted.add(keys.get(i)); // a failing verdict that runs again
+                }
             }
         }
-        claimAndQueue(toRun);
+        claimAndQueue(toRun, rerunCompleted);
     }
 
     /**
@@ -189,7 +195,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
      * hold them. The claimed pairs are looked up once more after the claim: a runner that completed one
      * and released its lease while the claim was reading would otherwise see it run twice.
      */
-    private void claimAndQueue(Map<RunKey, RowItem> items) {
+    private void claimAndQueue(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted) {
         if (items.isEmpty() || ended) {
             return;
         }
@@ -198,7 +204,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
             return;
         }
         Map<RunKey, String> hashes = new LinkedHashMap<>();
-        items.forEach((key, item) -> hashes.put(key, item.row().contentHash()));
+        items.forEach((key, item) -> hashes.put(key, rerunCompleted.contains(key) ? null : item.row().contentHash()));
         Set<RunKey> mine = claims.claim(hashes);
         Map<RunKey, RunRecord> completedMeanwhile = mine.isEmpty() ? Map.of() : store.lookup(experimentId, mine);
         items.forEach((key, item) -> {
@@ -240,7 +246,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
         if (!differing.isEmpty()) {
             throw new DatasetMismatchException(claims.runnerId(), differing);
         }
-        claimAndQueue(new LinkedHashMap<>(leasedByOthers));
+        claimAndQueue(new LinkedHashMap<>(leasedByOthers), Set.of());
     }
 
     /** Waits a third of a lease before checking the set-aside pairs again; the feed ends if interrupted. */

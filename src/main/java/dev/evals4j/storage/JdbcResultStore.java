@@ -8,10 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +217,33 @@ public final class JdbcResultStore implements ResultStore {
     }
 
     @Override
+    public Optional<PairClaims> claims(long experimentId, String runnerId, Duration lease) {
+        if (target.dialect().nowMillis() == null) {
+            return Optional.empty();
+        }
+        writer.runner(runnerId);
+        return Optional.of(new JdbcPairClaims(experimentId, runnerId, lease));
+    }
+
+    @Override
+    public Map<RunKey, String> runners(long experimentId) {
+        writer.flush();
+        return read("read the runners of experiment " + experimentId, c -> {
+            Map<RunKey, String> runners = new LinkedHashMap<>();
+            try (PreparedStatement select = c.prepareStatement(RunSql.SELECT_RUNNERS)) {
+                select.setLong(1, experimentId);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        String runner = result.getString(3);
+                        runners.put(new RunKey(result.getString(1), result.getInt(2)), runner == null ? "" : runner);
+                    }
+                }
+            }
+            return runners;
+        });
+    }
+
+    @Override
     public Map<ExecutionStatus, Long> runCounts(long experimentId) {
         writer.flush();
         return read("count the runs of experiment " + experimentId, c -> {
@@ -280,6 +310,56 @@ public final class JdbcResultStore implements ResultStore {
             } catch (SQLException ignored) {
                 // Nothing was written on this connection that closing could lose.
             }
+        }
+    }
+
+    /** The leases of one runner on one experiment, written through the store's writer thread. */
+    private final class JdbcPairClaims implements PairClaims {
+        private final long experimentId;
+        private final String runnerId;
+        private final Duration lease;
+        private final LeaseSql sql = new LeaseSql(target.dialect());
+
+        JdbcPairClaims(long experimentId, String runnerId, Duration lease) {
+            this.experimentId = experimentId;
+            this.runnerId = runnerId;
+            this.lease = lease;
+        }
+
+        @Override
+        public String runnerId() {
+            return runnerId;
+        }
+
+        @Override
+        public Duration leaseDuration() {
+            return lease;
+        }
+
+        @Override
+        public Set<RunKey> claim(Map<RunKey, String> contentHashes) {
+            Set<RunKey> held = new HashSet<>();
+            List<Map.Entry<RunKey, String>> all = List.copyOf(contentHashes.entrySet());
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                Map<RunKey, String> chunk = new LinkedHashMap<>();
+                all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))
+                        .forEach(pair -> chunk.put(pair.getKey(), pair.getValue()));
+                held.addAll(writer.call("claim " + chunk.size() + " pairs of experiment " + experimentId + " for runner "
+                        + runnerId, c -> sql.claim(c, experimentId, runnerId, lease, chunk)));
+            }
+            return held;
+        }
+
+        @Override
+        public void renew() {
+            writer.call("renew the leases of runner " + runnerId + " on experiment " + experimentId,
+                    c -> sql.renew(c, experimentId, runnerId, lease));
+        }
+
+        @Override
+        public void release() {
+            writer.call("release the leases of runner " + runnerId + " on experiment " + experimentId,
+                    c -> sql.release(c, experimentId, runnerId));
         }
     }
 

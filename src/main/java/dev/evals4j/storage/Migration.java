@@ -46,7 +46,7 @@ record Migration(int version, String description, List<String> statements) {
                 ended_at VARCHAR(40),
                 content_hash VARCHAR(128),
                 PRIMARY KEY (experiment_id, row_id, repetition)
-            )""")));
+            )""")), LeaseSql.MIGRATION);
 
     /** Validates and copies. */
     Migration {

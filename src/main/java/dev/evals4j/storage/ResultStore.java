@@ -3,6 +3,7 @@ package dev.evals4j.storage;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.evals4j.execution.ExecutionStatus;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,25 @@ public interface ResultStore extends AutoCloseable {
      * stream (try-with-resources) to release what it holds.
      */
     Stream<RunRecord> runs(long experimentId);
+
+    /**
+     * Leases on the pairs of an experiment for runner {@code runnerId}, when this store is shared by
+     * several runners (a database that several processes open); from now on, the runs this store
+     * records name that runner. Empty for a store only this process sees.
+     *
+     * @param lease how long a lease lives without renewal
+     */
+    default Optional<PairClaims> claims(long experimentId, String runnerId, Duration lease) {
+        return Optional.empty();
+    }
+
+    /**
+     * The runner that recorded each stored run of an experiment, in key order; a run recorded without
+     * a runner id maps to {@code ""}. Empty for a store that does not keep runners.
+     */
+    default Map<RunKey, String> runners(long experimentId) {
+        return Map.of();
+    }
 
     /** How many stored runs of an experiment have each status (statuses without runs are absent). */
     Map<ExecutionStatus, Long> runCounts(long experimentId);

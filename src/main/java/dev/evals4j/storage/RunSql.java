@@ -15,13 +15,25 @@ final class RunSql {
     private static final String COLUMNS = "experiment_id, row_id, repetition, status, output_json, scores_json,"
             + " error, history_json, attempts, started_at, ended_at, content_hash";
 
-    /** Inserts a run, or replaces the stored one when {@link ReplaceRule} says so. 12 parameters. */
-    static final String UPSERT = "INSERT INTO runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /**
+     * Inserts a run, or replaces the stored one when {@link ReplaceRule} says so. 13 parameters: the 12
+     * {@link #bind} sets, then the runner that ran it ({@link #RUNNER_PARAMETER}).
+     */
+    static final String UPSERT = "INSERT INTO runs (" + COLUMNS + ", runner_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (experiment_id, row_id, repetition) DO UPDATE SET"
             + " status = excluded.status, output_json = excluded.output_json, scores_json = excluded.scores_json,"
             + " error = excluded.error, history_json = excluded.history_json, attempts = excluded.attempts,"
-            + " started_at = excluded.started_at, ended_at = excluded.ended_at, content_hash = excluded.content_hash"
+            + " started_at = excluded.started_at, ended_at = excluded.ended_at, content_hash = excluded.content_hash,"
+            + " runner_id = excluded.runner_id"
             + " WHERE " + ReplaceRule.SQL_CONDITION;
+
+    /** The parameter of {@link #UPSERT} that names the runner. */
+    static final int RUNNER_PARAMETER = 13;
+
+    /** Each stored run's key and runner ({@code null} when unknown), in key order. */
+    static final String SELECT_RUNNERS =
+            "SELECT row_id, repetition, runner_id FROM runs WHERE experiment_id = ? ORDER BY row_id, repetition";
 
     /** Replaces the scores of one run: scores, experiment, row id, repetition. */
     static final String UPDATE_SCORES =

@@ -3,6 +3,7 @@ package dev.evals4j.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -60,6 +61,8 @@ final class SingleWriter {
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     /** The upsert statement, prepared once; used by the writer thread only, closed with the connection. */
     private PreparedStatement upsert;
+    /** The runner stored with each run written from now on, or {@code null}; set by any thread. */
+    private volatile String runnerId;
     /** Written under the write side of {@link #gate}, read under either side. */
     private boolean stopping;
 
@@ -72,6 +75,11 @@ final class SingleWriter {
         this.thread = new Thread(this::loop, "evals4j-store-writer");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** Names the runner that the runs written from now on are stored with. */
+    void runner(String id) {
+        runnerId = id;
     }
 
     /** Queues a run, already redacted (blocks while the queue is full). */
@@ -243,18 +251,29 @@ final class SingleWriter {
             upsert = connection.prepareStatement(RunSql.UPSERT);
         }
         if (pending.size() == 1) {
-            RunSql.bind(upsert, ((Upsert) pending.get(0)).run());
+            bind(((Upsert) pending.get(0)).run());
             upsert.executeUpdate();
             return;
         }
         Transaction.run(connection, c -> {
             for (Command command : pending) {
-                RunSql.bind(upsert, ((Upsert) command).run());
+                bind(((Upsert) command).run());
                 upsert.addBatch();
             }
             upsert.executeBatch();
             return null;
         });
+    }
+
+    /** Binds {@code run} and the runner that records it to the upsert's parameters. */
+    private void bind(RunRecord run) throws SQLException {
+        RunSql.bind(upsert, run);
+        String runner = runnerId;
+        if (runner == null) {
+            upsert.setNull(RunSql.RUNNER_PARAMETER, Types.VARCHAR);
+        } else {
+            upsert.setString(RunSql.RUNNER_PARAMETER, runner);
+        }
     }
 
     private StoreException lost(int writes, StoreException cause) {

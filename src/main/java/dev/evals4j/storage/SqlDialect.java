@@ -75,6 +75,11 @@ enum SqlDialect {
             }
         }
 
+        @Override
+        String nowMillis() {
+            return "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+        }
+
         private String describe(String url) {
             String path = url.substring("jdbc:sqlite:".length());
             int query = path.indexOf('?');
@@ -101,6 +106,11 @@ enum SqlDialect {
                 lock.setLong(1, SCHEMA_LOCK);
                 lock.execute();
             }
+        }
+
+        @Override
+        String nowMillis() {
+            return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
         }
 
         @Override
@@ -200,6 +210,15 @@ enum SqlDialect {
     /** Takes a lock that the schema transactions of one database serialise on, held until the transaction ends. */
     void lockSchema(Connection connection) throws SQLException {
         // Without a lock to take, the primary key of schema_version still refuses a second, racing step.
+    }
+
+    /**
+     * An SQL expression for the database server's clock in milliseconds since the epoch, which lease
+     * expiries are measured on (never a runner's clock); {@code null} when the dialect has none, and
+     * then its stores do not share work.
+     */
+    String nowMillis() {
+        return null;
     }
 
     /** What to add to the message of a refused login; empty when the dialect has nothing to say. */

@@ -153,7 +153,8 @@ class JdbcResultStoreTest {
         JdbcResultStore.open(url()).close();
         JdbcResultStore.open(url()).close();
 
-        assertThat(query("SELECT version FROM schema_version")).containsExactly("1");
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(
+                Migration.ALL.stream().map(m -> Integer.toString(m.version())).toList());
     }
 
     @Test
@@ -162,15 +163,18 @@ class JdbcResultStoreTest {
         long id;
         try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults(), v1, Clock.systemUTC())) {
             id = store.openExperiment("exp", SUITE, Map.of(), null).id();
-            store.record(completed(id, "r1", "o"));
         }
-        List<Migration> v2 = new ArrayList<>(v1);
-        v2.add(new Migration(2, "a note per run", List.of("ALTER TABLE runs ADD COLUMN note VARCHAR(100)")));
+        execute("INSERT INTO runs (experiment_id, row_id, repetition, status, history_json, attempts)"
+                + " VALUES (" + id + ", 'r1', 0, 'COMPLETED', '[]', 1)");
+        List<Migration> next = new ArrayList<>(Migration.ALL);
+        next.add(new Migration(next.size() + 1, "a note per run",
+                List.of("ALTER TABLE runs ADD COLUMN note VARCHAR(100)")));
 
-        try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults(), v2, Clock.systemUTC())) {
+        try (ResultStore store = JdbcResultStore.open(url(), StoreSettings.defaults(), next, Clock.systemUTC())) {
             assertThat(store.lookup(id, List.of(new RunKey("r1", 0)))).hasSize(1);
         }
-        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(
+                next.stream().map(m -> Integer.toString(m.version())).toList());
         assertThat(query("SELECT COUNT(note) FROM runs")).containsExactly("0");
     }
 

@@ -105,7 +105,8 @@ class PostgresStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(query("SELECT version FROM schema_version")).containsExactly("1");
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactlyElementsOf(
+                Migration.ALL.stream().map(m -> Integer.toString(m.version())).toList());
     }
 
     @Test

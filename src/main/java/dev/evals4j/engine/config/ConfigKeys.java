@@ -126,6 +126,18 @@ public final class ConfigKeys {
             "re-score the experiment's stored outputs with the named scores, without calling the model")
             .withDefault("", "none");
 
+    /** The name this process goes by when it shares an experiment with other runners. */
+    public static final ConfigKey<String> RUNNER = ConfigKey.of("evals4j.runner",
+            "a name of letters, digits, '.', '_' and '-' (at most 128)",
+            s -> Optional.of(s).filter(EXPERIMENT_NAME.asMatchPredicate()), "`<host>-<pid>-<random>`",
+            "the runner's name in a shared experiment: its leases and its runs (`evals4j show`) carry it");
+    /** How long a runner's claim on a pair lives without renewal. */
+    public static final ConfigKey<Duration> LEASE = ConfigKey.of("evals4j.lease", Durations.SYNTAX,
+            Durations::parse, "", "how long a runner's claim on a pair of a shared experiment lives without renewal;"
+                    + " a runner renews its claims every third of it, and a crashed runner's pairs are taken over"
+                    + " by the others after it")
+            .withDefault(Duration.ofSeconds(15), "`15s`");
+
     /** Which stored rows a resumed experiment runs again. */
     public static final ConfigKey<ResumeRerun> RESUME_RERUN = enumKey("evals4j.resume.rerun", ResumeRerun.class,
             "which stored rows a resumed experiment runs again: rows that ended with an error (the default), or"
@@ -144,7 +156,7 @@ public final class ConfigKeys {
     /** Every key the engine reads, in the order the documentation lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(CONCURRENT, STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY,
             MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT, STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS,
-            REPORT, REPORT_DIR, CHARTS, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS);
+            REPORT, REPORT_DIR, CHARTS, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS, RUNNER, LEASE);
 
     private ConfigKeys() {}
 

@@ -17,20 +17,26 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     recorded, after Ctrl-C or SIGTERM (default 10 s)
  * @param rescore {@code evals4j.rescore}: the scores to add by re-scoring stored outputs, separated by
  *     commas (see {@link Rescoring}); empty when rows run normally
+ * @param runnerId {@code evals4j.runner}: this process's name in a shared experiment (default
+ *     {@link RunnerIds#generate()})
+ * @param lease {@code evals4j.lease}: how long a claim on a pair lives without renewal
  */
 @API(status = INTERNAL, since = "0.1")
-public record ExperimentConfig(Duration shutdownGrace, String rescore) {
+public record ExperimentConfig(Duration shutdownGrace, String rescore, String runnerId, Duration lease) {
 
     /** Validates. */
     public ExperimentConfig {
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(rescore, "rescore");
+        Objects.requireNonNull(runnerId, "runnerId");
+        Objects.requireNonNull(lease, "lease");
     }
 
     /** The configuration when no key is set. */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.defaultValue().orElseThrow(),
-                ConfigKeys.RESCORE.defaultValue().orElseThrow());
+                ConfigKeys.RESCORE.defaultValue().orElseThrow(), RunnerIds.generate(),
+                ConfigKeys.LEASE.defaultValue().orElseThrow());
     }
 
     /**
@@ -40,6 +46,8 @@ public record ExperimentConfig(Duration shutdownGrace, String rescore) {
      */
     public static ExperimentConfig read(ConfigurationParameters parameters) {
         return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.readOrDefault(parameters),
-                ConfigKeys.RESCORE.readOrDefault(parameters));
+                ConfigKeys.RESCORE.readOrDefault(parameters),
+                ConfigKeys.RUNNER.read(parameters).orElseGet(RunnerIds::generate),
+                ConfigKeys.LEASE.readOrDefault(parameters));
     }
 }

@@ -11,6 +11,7 @@ import dev.evals4j.execution.ExecutionListener;
 import dev.evals4j.execution.ExecutionSummary;
 import dev.evals4j.storage.ExperimentInfo;
 import dev.evals4j.storage.ExperimentStatus;
+import dev.evals4j.storage.PairClaims;
 import dev.evals4j.storage.ResultStore;
 import java.util.Iterator;
 import java.util.Map;
@@ -36,15 +37,21 @@ public final class ExperimentRecording {
     private final ResultStore store;
     private final ExperimentInfo experiment;
     private final Rescoring rescoring;
+    private final PairClaims claims;
+    private final LeaseRenewal renewal;
     private RecordingListener recorder;
+    private ResumeFeed feed;
+    private volatile long takenByOthers;
     private boolean finished;
 
     private ExperimentRecording(ExperimentStorage storage, ResultStore store, ExperimentInfo experiment,
-            Rescoring rescoring) {
+            Rescoring rescoring, PairClaims claims) {
         this.storage = storage;
         this.store = store;
         this.experiment = experiment;
         this.rescoring = rescoring;
+        this.claims = claims;
+        this.renewal = claims == null ? null : LeaseRenewal.start(claims);
     }
 
     /**
@@ -70,7 +77,27 @@ public final class ExperimentRecording {
             LOG.log(System.Logger.Level.INFO, "Experiment ''{0}'' of {1} resumes with other settings than it was "
                     + "created with: {2} (was {3})", name, suite, config, experiment.config());
         }
-        return new ExperimentRecording(storage, store, experiment, rescoring);
+        PairClaims claims = rescoring != null ? null : store.claims(experiment.id(), storage.config().runnerId(),
+                storage.config().lease()).orElse(null);
+        return new ExperimentRecording(storage, store, experiment, rescoring, claims);
+    }
+
+    /** Whether other runners may share this experiment (its store is a database several processes open). */
+    public boolean isShared() {
+        return claims != null;
+    }
+
+    /**
+     * How many pairs other runners ran while this method ran (0 when the experiment is not shared);
+     * known once the method {@linkplain #finish finished}.
+     */
+    public long takenByOthers() {
+        return takenByOthers;
+    }
+
+    /** The name this runner's leases and runs carry, if the experiment is shared. */
+    public Optional<String> runnerId() {
+        return Optional.ofNullable(claims).map(PairClaims::runnerId);
     }
 
     /** The experiment recorded into. */
@@ -83,7 +110,8 @@ public final class ExperimentRecording {
      * {@code events}; {@code rerun} says whether completed pairs with a failing verdict run again.
      */
     public ResumeFeed resume(Iterator<RowItem> pairs, Consumer<RowEvent> events, ResumeRerun rerun) {
-        return new ResumeFeed(pairs, store, experiment.id(), events, rescoring, rerun);
+        feed = new ResumeFeed(pairs, store, experiment.id(), events, rescoring, rerun, claims, LeaseWait.SLEEP);
+        return feed;
     }
 
     /** The executor's listener: records every finished row, then calls {@code delegate}. */
@@ -132,7 +160,12 @@ public final class ExperimentRecording {
             return;
         }
         finished = true;
+        takenByOthers = feed == null ? 0 : feed.takenByOthers();
         store.flush();
+        if (claims != null) {
+            renewal.stop();
+            claims.release();
+        }
         store.finishExperiment(experiment.id(), status);
     }
 

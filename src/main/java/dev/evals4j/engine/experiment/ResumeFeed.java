@@ -5,16 +5,20 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.evals4j.engine.config.ResumeRerun;
 import dev.evals4j.engine.row.RowEvent;
 import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.storage.PairClaims;
 import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.RunKey;
 import dev.evals4j.storage.RunRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -30,7 +34,16 @@ import org.apiguardian.api.API;
  *       content that has changed since) to the executor.
  * </ul>
  *
- * <p>Flat memory: at most one batch is held, the executor's bounded input channel paces the reads,
+ * <p><b>Shared experiments.</b> Given {@link PairClaims}, the feed yields only the pairs it leased
+ * (each batch claimed in one round trip, {@value #CLAIM_BATCH} pairs at a time so that runners share the
+ * work finely). A pair leased by another live runner is set aside; once the feed's own pairs are read,
+ * it checks the set-aside pairs every {@linkplain PairClaims#leaseDuration() lease} / 3: a pair another
+ * runner completed is dropped (counted by {@link #takenByOthers()}), a pair whose lease expired (its
+ * runner died) is taken over, and the feed ends when none is left. A pair another runner completed for
+ * other content than this runner's row fails the feed with a {@link DatasetMismatchException}, instead
+ * of mixing two datasets in one experiment.
+ *
+ * <p>Flat memory: at most one batch is held (plus the set-aside pairs of a shared experiment), the executor's bounded input channel paces the reads,
  * and at most {@value #MAX_UNREPORTED} restored events wait for the engine thread at any time (the
  * feed blocks until the engine thread has reported older ones). A failure to read the store
  * propagates from {@link #hasNext()}, so the executor ends the run with it.
@@ -43,6 +56,8 @@ public final class ResumeFeed implements Iterator<RowItem> {
 
     /** How many pairs one store lookup covers. */
     public static final int BATCH = 500;
+    /** How many pairs one claim covers in a shared experiment. */
+    public static final int CLAIM_BATCH = 100;
     /** How many restored events may wait for the engine thread. */
     public static final int MAX_UNREPORTED = 2 * BATCH;
 
@@ -54,7 +69,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private final ResumeRerun rerun;
     private final Semaphore unreported = new Semaphore(MAX_UNREPORTED);
     private final ArrayDeque<RowItem> pending = new ArrayDeque<>();
+    private final PairClaims claims;
+    private final LeaseWait leaseWait;
+    private final Map<RunKey, RowItem> leasedByOthers = new LinkedHashMap<>();
     private long restored;
+    private long takenByOthers;
     private boolean ended;
 
     /**
@@ -82,6 +101,17 @@ public final class ResumeFeed implements Iterator<RowItem> {
      */
     public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
             Rescoring rescoring, ResumeRerun rerun) {
+        this(pairs, store, experimentId, events, rescoring, rerun, null, LeaseWait.SLEEP);
+    }
+
+    /**
+     * A feed that, when {@code claims} is not {@code null}, runs only the pairs this runner leases and
+     * waits with {@code leaseWait} between its checks of the pairs other runners hold.
+     */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring, ResumeRerun rerun, PairClaims claims, LeaseWait leaseWait) {
+        this.claims = claims;
+        this.leaseWait = Objects.requireNonNull(leaseWait, "leaseWait");
         this.rescoring = rescoring;
         this.rerun = Objects.requireNonNull(rerun, "rerun");
         this.pairs = Objects.requireNonNull(pairs, "pairs");
@@ -93,10 +123,16 @@ public final class ResumeFeed implements Iterator<RowItem> {
     @Override
     public boolean hasNext() {
         while (pending.isEmpty() && !ended) {
-            if (!pairs.hasNext()) {
+            if (pairs.hasNext()) {
+                readBatch();
+            } else if (leasedByOthers.isEmpty()) {
                 return false;
+            } else {
+                checkLeasedByOthers();
+                if (pending.isEmpty() && !leasedByOthers.isEmpty()) {
+                    awaitLeases();
+                }
             }
-            readBatch();
         }
         return !pending.isEmpty();
     }
@@ -111,7 +147,12 @@ public final class ResumeFeed implements Iterator<RowItem> {
 
     /** Whether pairs are left that were neither run nor restored (the run stopped before them). */
     public boolean hasUnreadPairs() {
-        return !pending.isEmpty() || pairs.hasNext();
+        return !pending.isEmpty() || pairs.hasNext() || !leasedByOthers.isEmpty();
+    }
+
+    /** How many pairs of a shared experiment other runners ran while this one was running. */
+    public long takenByOthers() {
+        return takenByOthers;
     }
 
     /** How many pairs were reported from the store so far. */
@@ -120,14 +161,17 @@ public final class ResumeFeed implements Iterator<RowItem> {
     }
 
     private void readBatch() {
-        List<RowItem> batch = new ArrayList<>(BATCH);
-        List<RunKey> keys = new ArrayList<>(BATCH);
-        while (batch.size() < BATCH && pairs.hasNext()) {
+        int size = claims == null ? BATCH : CLAIM_BATCH;
+        List<RowItem> batch = new ArrayList<>(size);
+        List<RunKey> keys = new ArrayList<>(size);
+        while (batch.size() < size && pairs.hasNext()) {
             RowItem item = pairs.next();
             batch.add(item);
             keys.add(RunRecords.key(item));
         }
         Map<RunKey, RunRecord> stored = store.lookup(experimentId, keys);
+        Map<RunKey, RowItem> toRun = new LinkedHashMap<>();
+        Set<RunKey> rerunCompleted = new HashSet<>();
         for (int i = 0; i < batch.size() && !ended; i++) {
             RowItem item = batch.get(i);
             RunRecord run = stored.get(keys.get(i));
@@ -136,8 +180,82 @@ public final class ResumeFeed implements Iterator<RowItem> {
             } else if (isDone(item, run)) {
                 restore(item, run);
             } else {
+                toRun.put(keys.get(i), item);
+                if (run != null && run.status().isCompleted()
+                        && Objects.equals(run.contentHash(), item.row().contentHash())) {
+                    rerunCompleted.add(keys.get(i)); // a failing verdict that runs again
+                }
+            }
+        }
+        claimAndQueue(toRun, rerunCompleted);
+    }
+
+    /**
+     * Queues the pairs of {@code items} this runner leases and sets the others aside while other runners
+     * hold them. The claimed pairs are looked up once more after the claim: a runner that completed one
+     * and released its lease while the claim was reading would otherwise see it run twice.
+     */
+    private void claimAndQueue(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted) {
+        if (items.isEmpty() || ended) {
+            return;
+        }
+        if (claims == null) {
+            pending.addAll(items.values());
+            return;
+        }
+        Map<RunKey, String> hashes = new LinkedHashMap<>();
+        items.forEach((key, item) -> hashes.put(key, rerunCompleted.contains(key) ? null : item.row().contentHash()));
+        Set<RunKey> mine = claims.claim(hashes);
+        Map<RunKey, RunRecord> completedMeanwhile = mine.isEmpty() ? Map.of() : store.lookup(experimentId, mine);
+        items.forEach((key, item) -> {
+            if (!mine.contains(key)) {
+                leasedByOthers.put(key, item);
+            } else if (isDone(item, completedMeanwhile.get(key))) {
+                leasedByOthers.remove(key);
+                takenByOthers++;
+            } else {
+                leasedByOthers.remove(key);
                 pending.add(item);
             }
+        });
+    }
+
+    /**
+     * Drops the set-aside pairs other runners completed and takes over those whose lease expired.
+     *
+     * @throws DatasetMismatchException when another runner completed a pair for other content
+     */
+    private void checkLeasedByOthers() {
+        List<RunKey> keys = new ArrayList<>(leasedByOthers.keySet());
+        List<RunKey> differing = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            List<RunKey> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
+            Map<RunKey, RunRecord> stored = store.lookup(experimentId, chunk);
+            for (RunKey key : chunk) {
+                RunRecord run = stored.get(key);
+                if (run != null && run.status().isCompleted()) {
+                    RowItem item = leasedByOthers.remove(key);
+                    if (Objects.equals(run.contentHash(), item.row().contentHash())) {
+                        takenByOthers++;
+                    } else {
+                        differing.add(key);
+                    }
+                }
+            }
+        }
+        if (!differing.isEmpty()) {
+            throw new DatasetMismatchException(claims.runnerId(), differing);
+        }
+        claimAndQueue(new LinkedHashMap<>(leasedByOthers), Set.of());
+    }
+
+    /** Waits a third of a lease before checking the set-aside pairs again; the feed ends if interrupted. */
+    private void awaitLeases() {
+        try {
+            leaseWait.await(claims.leaseDuration().dividedBy(3));
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            ended = true;
         }
     }
 

@@ -121,6 +121,9 @@ final class MethodRun {
         MethodSummary summary = reporter.summary().summarize(name(), end.peakConcurrency(), end.finalLimit(),
                 Duration.ofNanos(System.nanoTime() - startNanos), plan.timeline().series());
         listener.reportingEntryPublished(descriptor, ReportEntry.from(summary.toReportEntry()));
+        plan.recording().runnerId().ifPresent(runnerId -> listener.reportingEntryPublished(descriptor,
+                ReportEntry.from("evals4j.runners", SharedExperimentLine.of(runnerId, summary.rows(),
+                        plan.recording().takenByOthers()))));
         observer.methodFinishing(summary, chart(summary));
         listener.executionFinished(descriptor, verdict(plan, summary, end));
         return Optional.of(summary);

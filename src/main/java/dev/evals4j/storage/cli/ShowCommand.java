@@ -2,6 +2,7 @@ package dev.evals4j.storage.cli;
 
 import dev.evals4j.storage.ExperimentInfo;
 import dev.evals4j.storage.ResultStore;
+import dev.evals4j.storage.RunKey;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.RunSummary;
 import dev.evals4j.storage.RunTally;
@@ -10,12 +11,15 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code show NAME}: the summary table of an experiment (each suite), then its failed runs (a failing
- * verdict, with what failed) and its runs with errors (with the last error).
+ * {@code show NAME}: the summary table of an experiment (each suite), the runners that shared it with
+ * how many runs each recorded, then its failed runs (a failing verdict, with what failed) and its runs
+ * with errors (with the last error).
  */
 final class ShowCommand {
 
@@ -27,6 +31,19 @@ final class ShowCommand {
         for (ExperimentInfo experiment : experiments) {
             show(store, experiment, out);
         }
+    }
+
+    /** How many runs each runner recorded, when runners shared the experiment (runs name their runner). */
+    private static void printRunners(Map<RunKey, String> runners, PrintStream out) {
+        Map<String, Long> runsByRunner = new TreeMap<>();
+        runners.values().forEach(runner -> runsByRunner.merge(runner.isEmpty() ? "-" : runner, 1L, Long::sum));
+        if (runsByRunner.size() < 2 && runsByRunner.keySet().stream().allMatch(runner -> runner.equals("-"))) {
+            return;
+        }
+        out.println("Runners (" + runsByRunner.size() + "):");
+        TextTable table = new TextTable("RUNNER", "RUNS");
+        runsByRunner.forEach(table::row);
+        table.print(out, "  ");
     }
 
     private static void show(ResultStore store, ExperimentInfo experiment, PrintStream out) {
@@ -59,6 +76,7 @@ final class ShowCommand {
                 .row("accuracy (95% CI)", Formats.accuracy(summary));
         summary.meanScores().forEach((name, mean) -> table.row("mean " + name, Formats.number(mean)));
         table.print(out, "  ");
+        printRunners(store.runners(experiment.id()), out);
         if (failed.isEmpty() && errors.isEmpty()) {
             out.println("No failed runs and no errors.");
             return;

@@ -1,0 +1,198 @@
+package dev.evals4j.engine.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.evals4j.dataset.Row;
+import dev.evals4j.engine.config.ResumeRerun;
+import dev.evals4j.engine.row.RowEvent;
+import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.engine.row.RowOutcome;
+import dev.evals4j.execution.ExecutionDetails;
+import dev.evals4j.execution.ExecutionStatus;
+import dev.evals4j.storage.InMemoryResultStore;
+import dev.evals4j.storage.PairClaims;
+import dev.evals4j.storage.ResultStore;
+import dev.evals4j.storage.RunKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ResumeFeed} in a shared experiment, against leases kept in a map: it yields only what it
+ * claims, sets the rest aside, and between its checks (the injected wait, no sleeping) lets the test
+ * play the other runners.
+ */
+class ClaimingFeedTest {
+
+    private final ResultStore store = new InMemoryResultStore();
+    private final long experiment = store.openExperiment("e", "S#m", Map.of(), null).id();
+    private final List<RowEvent> events = new ArrayList<>();
+    private final FakeClaims claims = new FakeClaims();
+    private final List<Duration> waits = new ArrayList<>();
+
+    private static RowItem item(int i) {
+        return new RowItem(new Row("r" + i, i, Map.of("n", i), "test:" + i), 1, false);
+    }
+
+    private void complete(RowItem item, String contentHash) {
+        ExecutionDetails details =
+                new ExecutionDetails(ExecutionStatus.COMPLETED, List.of(), 1, 0, Instant.EPOCH, Instant.EPOCH, 0);
+        store.record(RunRecords.of(experiment, item, RowOutcome.pass(), details, contentHash));
+    }
+
+    private ResumeFeed feed(List<RowItem> pairs, LeaseWait wait) {
+        return new ResumeFeed(pairs.iterator(), store, experiment, events::add, null, ResumeRerun.ERRORS, claims,
+                duration -> {
+                    waits.add(duration);
+                    wait.await(duration);
+                });
+    }
+
+    private static List<String> ids(ResumeFeed feed) {
+        List<String> ids = new ArrayList<>();
+        feed.forEachRemaining(i -> ids.add(i.row().id()));
+        return ids;
+    }
+
+    @Test
+    void pairsLeasedByOthersAreSetAsideAndDroppedOnceTheyCompleteThere() {
+        List<RowItem> pairs = IntStream.rangeClosed(1, 6).mapToObj(ClaimingFeedTest::item).toList();
+        claims.heldByOther(pairs.get(1), pairs.get(4));
+
+        ResumeFeed feed = feed(pairs, wait -> {
+            complete(pairs.get(1), pairs.get(1).row().contentHash());
+            complete(pairs.get(4), pairs.get(4).row().contentHash());
+        });
+
+        assertThat(ids(feed)).containsExactly("r1", "r3", "r4", "r6");
+        assertThat(feed.takenByOthers()).isEqualTo(2);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(events).as("pairs other runners ran are not this runner's rows").isEmpty();
+        assertThat(feed.hasUnreadPairs()).isFalse();
+    }
+
+    @Test
+    void aPairWhoseLeaseExpiredIsTakenOver() {
+        List<RowItem> pairs = IntStream.rangeClosed(1, 3).mapToObj(ClaimingFeedTest::item).toList();
+        claims.heldByOther(pairs.get(2));
+
+        ResumeFeed feed = feed(pairs, wait -> claims.expire(pairs.get(2)));
+
+        assertThat(ids(feed)).containsExactly("r1", "r2", "r3");
+        assertThat(feed.takenByOthers()).isZero();
+    }
+
+    @Test
+    void theFeedKeepsWaitingWhileAnotherLiveRunnerHoldsAPair() {
+        List<RowItem> pairs = List.of(item(1), item(2));
+        claims.heldByOther(pairs.get(1));
+        int[] checks = {0};
+
+        ResumeFeed feed = feed(pairs, wait -> {
+            if (++checks[0] == 3) {
+                complete(pairs.get(1), pairs.get(1).row().contentHash());
+            }
+        });
+
+        assertThat(ids(feed)).containsExactly("r1");
+        assertThat(waits).hasSize(3);
+        assertThat(feed.takenByOthers()).isOne();
+    }
+
+    @Test
+    void aPairAnotherRunnerCompletedWhileTheClaimWasReadingIsNotRun() {
+        List<RowItem> pairs = IntStream.rangeClosed(1, 3).mapToObj(ClaimingFeedTest::item).toList();
+        claims.afterGrant = () -> complete(pairs.get(1), pairs.get(1).row().contentHash());
+
+        ResumeFeed feed = feed(pairs, wait -> {});
+
+        assertThat(ids(feed)).containsExactly("r1", "r3");
+        assertThat(feed.takenByOthers()).isOne();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void anotherRunnerThatCompletedAPairForOtherContentFailsTheFeedNamingTheRows() {
+        List<RowItem> pairs = IntStream.rangeClosed(1, 8).mapToObj(ClaimingFeedTest::item).toList();
+        List<RowItem> others = pairs.subList(1, 8);
+        claims.heldByOther(others.toArray(RowItem[]::new));
+
+        ResumeFeed feed = feed(pairs, wait -> others.forEach(item -> complete(item, "other-content")));
+
+        feed.next();
+        assertThatThrownBy(feed::hasNext).isInstanceOf(DatasetMismatchException.class)
+                .hasMessageContaining("runner me").hasMessageContaining("7 row(s)")
+                .hasMessageContaining("'r2', 'r3', 'r4', 'r5', 'r6', ...").hasMessageContaining("-Devals4j.experiment");
+    }
+
+    @Test
+    void anInterruptedWaitEndsTheFeedWithThePairsLeft() {
+        List<RowItem> pairs = List.of(item(1), item(2));
+        claims.heldByOther(pairs.get(1));
+
+        ResumeFeed feed = feed(pairs, wait -> {
+            throw new InterruptedException("stopping");
+        });
+
+        assertThat(ids(feed)).containsExactly("r1");
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(feed.hasUnreadPairs()).isTrue();
+    }
+
+    /** Leases in a map: pairs marked as another runner's are refused until expired or completed. */
+    private final class FakeClaims implements PairClaims {
+        private final Map<RunKey, String> holders = new HashMap<>();
+        /** What other runners do between this claim's reading of the runs and its commit. */
+        private Runnable afterGrant = () -> {};
+
+        void heldByOther(RowItem... items) {
+            for (RowItem item : items) {
+                holders.put(RunRecords.key(item), "other");
+            }
+        }
+
+        void expire(RowItem item) {
+            holders.remove(RunRecords.key(item));
+        }
+
+        @Override
+        public String runnerId() {
+            return "me";
+        }
+
+        @Override
+        public Duration leaseDuration() {
+            return Duration.ofSeconds(3);
+        }
+
+        @Override
+        public Set<RunKey> claim(Map<RunKey, String> contentHashes) {
+            Set<RunKey> completed = store.lookup(experiment, contentHashes.keySet()).entrySet().stream()
+                    .filter(e -> e.getValue().status().isCompleted()
+                            && Objects.equals(e.getValue().contentHash(), contentHashes.get(e.getKey())))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            Set<RunKey> mine = contentHashes.keySet().stream()
+                    .filter(key -> !completed.contains(key) && !"other".equals(holders.get(key)))
+                    .collect(Collectors.toSet());
+            mine.forEach(key -> holders.put(key, "me"));
+            afterGrant.run();
+            afterGrant = () -> {};
+            return mine;
+        }
+
+        @Override
+        public void renew() {}
+
+        @Override
+        public void release() {}
+    }
+}

@@ -1,0 +1,119 @@
+package dev.evals4j.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.evals4j.execution.ExecutionStatus;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leases on pairs through two stores (two runners) opened on one database, SQLite and PostgreSQL alike.
+ * An already-expired lease is one taken with a negative duration: the database's clock decides, and no
+ * test waits.
+ */
+abstract class PairClaimsContractTest {
+
+    static final Duration LIVE = Duration.ofMinutes(5);
+    private static final Duration EXPIRED = Duration.ofSeconds(-5);
+
+    private JdbcResultStore runnerA;
+    private JdbcResultStore runnerB;
+    private long experiment;
+
+    abstract String url();
+
+    @BeforeEach
+    void open() {
+        String url = url();
+        runnerA = JdbcResultStore.open(url);
+        runnerB = JdbcResultStore.open(url);
+        experiment = runnerA.openExperiment("shared", "S#m", Map.of(), null).id();
+        assertThat(runnerB.openExperiment("shared", "S#m", Map.of(), null).id()).isEqualTo(experiment);
+    }
+
+    @AfterEach
+    void close() {
+        runnerA.close();
+        runnerB.close();
+    }
+
+    private static Map<RunKey, String> pairs(String... rowIds) {
+        Map<RunKey, String> pairs = new LinkedHashMap<>();
+        for (String rowId : rowIds) {
+            pairs.put(new RunKey(rowId, 0), "hash-" + rowId);
+        }
+        return pairs;
+    }
+
+    private static Set<RunKey> keys(String... rowIds) {
+        return pairs(rowIds).keySet();
+    }
+
+    @Test
+    void aPairLeasedByALiveRunnerIsNotClaimedByAnother() {
+        PairClaims a = runnerA.claims(experiment, "a", LIVE).orElseThrow();
+        PairClaims b = runnerB.claims(experiment, "b", LIVE).orElseThrow();
+
+        assertThat(a.claim(pairs("r1", "r2"))).isEqualTo(keys("r1", "r2"));
+        assertThat(b.claim(pairs("r1", "r2", "r3"))).isEqualTo(keys("r3"));
+        assertThat(a.claim(pairs("r1", "r3"))).as("a runner keeps its own, not the other's").isEqualTo(keys("r1"));
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverAndARenewedOneIsNot() {
+        PairClaims dying = runnerA.claims(experiment, "dying", EXPIRED).orElseThrow();
+        PairClaims b = runnerB.claims(experiment, "b", LIVE).orElseThrow();
+        assertThat(dying.claim(pairs("r1", "r2"))).hasSize(2);
+
+        assertThat(b.claim(pairs("r1"))).isEqualTo(keys("r1"));
+
+        PairClaims renewing = runnerA.claims(experiment, "renewing", EXPIRED).orElseThrow();
+        assertThat(renewing.claim(pairs("r9"))).hasSize(1);
+        runnerA.claims(experiment, "renewing", LIVE).orElseThrow().renew();
+        assertThat(b.claim(pairs("r9"))).as("renewed: live again").isEmpty();
+    }
+
+    @Test
+    void aCompletedPairIsNeverClaimedAgainUnlessItsContentChanged() {
+        PairClaims a = runnerA.claims(experiment, "a", EXPIRED).orElseThrow();
+        PairClaims b = runnerB.claims(experiment, "b", LIVE).orElseThrow();
+        assertThat(a.claim(pairs("r1", "r2"))).hasSize(2);
+        runnerA.record(Runs.completed(experiment, "r1", "out"));
+        runnerA.record(Runs.run(experiment, "r2", 0, ExecutionStatus.FAILED, "out"));
+        runnerA.flush();
+
+        assertThat(b.claim(pairs("r1", "r2"))).as("the failed pair is claimable, the completed one is not")
+                .isEqualTo(keys("r2"));
+        assertThat(b.claim(Map.of(new RunKey("r1", 0), "edited"))).as("a row edited since it completed")
+                .isEqualTo(keys("r1"));
+        runnerA.record(Runs.completed(experiment, "r3", "out"));
+        runnerA.flush();
+        Map<RunKey, String> rerun = new HashMap<>();
+        rerun.put(new RunKey("r3", 0), null);
+        assertThat(b.claim(rerun)).as("no completed run settles it (a failing verdict run again)")
+                .isEqualTo(keys("r3"));
+    }
+
+    @Test
+    void releaseFreesTheRunnersLeasesACompletedPairStaysUnclaimableAndRunsNameTheirRunner() {
+        PairClaims a = runnerA.claims(experiment, "a", LIVE).orElseThrow();
+        PairClaims b = runnerB.claims(experiment, "b", LIVE).orElseThrow();
+        assertThat(a.claim(pairs("r1", "r2"))).hasSize(2);
+        runnerA.record(Runs.completed(experiment, "r1", "out"));
+        a.release();
+
+        assertThat(b.claim(pairs("r1", "r2"))).isEqualTo(keys("r2"));
+        assertThat(runnerB.runners(experiment)).containsExactly(Map.entry(new RunKey("r1", 0), "a"));
+    }
+
+    @Test
+    void theSecondRunnerJoinsTheFirstsExperiment() {
+        assertThat(runnerB.listExperiments()).hasSize(1);
+    }
+}

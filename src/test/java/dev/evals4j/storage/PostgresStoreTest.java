@@ -105,7 +105,7 @@ class PostgresStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(query("SELECT version FROM schema_version")).containsExactly("1");
+        assertThat(query("SELECT version FROM schema_version ORDER BY version")).containsExactly("1", "2");
     }
 
     @Test

@@ -174,6 +174,12 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         return rate;
     }
 
+    /** {@link #ratePerSecond()}. */
+    @Override
+    public double requestsPerSecond() {
+        return ratePerSecond();
+    }
+
     /** Refills the bucket at the rate in force so far, then grows the rate for the clean time since. */
     private void advance(long now) {
         tokens = Double.isInfinite(rate) ? burst

@@ -86,6 +86,7 @@ public final class RequestAndTokenPacer implements RequestPacer {
     }
 
     /** The current request rate, in requests per second; infinite while unpaced. */
+    @Override
     public synchronized double requestsPerSecond() {
         return requests.ratePerSecond();
     }

@@ -65,6 +65,14 @@ public interface RequestPacer {
         onRateLimited(startNanos);
     }
 
+    /**
+     * The rate at which this pacer admits request starts now, in requests per second; infinite while it
+     * does not pace them. For charts and reports: reading it changes nothing. By default infinite.
+     */
+    default double requestsPerSecond() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** A pacer that never delays anything. */
     static RequestPacer unlimited() {
         return Unlimited.INSTANCE;

@@ -119,7 +119,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
             counter.inFlight(1);
             long start = System.nanoTime();
             try {
-                O output = call(item, attempt, calls);
+                O output = callInFlight(item, attempt, calls, listener);
                 item.addExecutionNanos(System.nanoTime() - start);
                 ExecutionStatus status = attempt.isFirst() ? ExecutionStatus.COMPLETED
                         : ExecutionStatus.COMPLETED_WITH_RETRIES;
@@ -139,6 +139,17 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
                     return finish(item, fallbackValue, item.finish(ExecutionStatus.DID_NOT_RUN), listener);
                 }
             }
+        }
+    }
+
+    /** {@link #call}, reported to {@code listener} as one call in flight under a limit of one while it runs. */
+    private O callInFlight(ItemRecord<I> item, Attempt attempt, CallThread calls, SafeListener<I, O> listener)
+            throws Exception {
+        listener.concurrencyChanged(System.nanoTime(), 1, 1);
+        try {
+            return call(item, attempt, calls);
+        } finally {
+            listener.concurrencyChanged(System.nanoTime(), 0, 1);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.evals4j.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.report.chart.ConcurrencySeries;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +34,15 @@ import org.apiguardian.api.API;
  * @param failingRows the rows that completed with a failing verdict, in the order they finished
  * @param scoreMeans the mean of each score with its confidence interval, by name; empty when the
  *     summary was made without them
+ * @param concurrency what the executor did over time: calls in flight, the limit, the pacer's rate,
+ *     retries and rate limits
  */
 @API(status = INTERNAL, since = "0.1")
 public record MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
         Optional<RepetitionStats> repetitions, int peakConcurrency,
         int finalConcurrency, Duration duration, List<FailingRow> failingRows,
-        SortedMap<String, ScoreMean> scoreMeans) {
+        SortedMap<String, ScoreMean> scoreMeans, ConcurrencySeries concurrency) {
 
     private static final String MEAN_PREFIX = "mean:";
 
@@ -48,26 +51,18 @@ public record MethodSummary(String name, long rows, long passed, long failed, lo
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(repetitions, "repetitions");
+        Objects.requireNonNull(concurrency, "concurrency");
         meanScores = new TreeMap<>(meanScores);
         failingRows = List.copyOf(failingRows);
         scoreMeans = new TreeMap<>(scoreMeans);
     }
 
-    /** A summary without the scores' confidence intervals. */
-    public MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
-            long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
-            Optional<RepetitionStats> repetitions, int peakConcurrency, int finalConcurrency, Duration duration,
-            List<FailingRow> failingRows) {
-        this(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, meanScores, repetitions,
-                peakConcurrency, finalConcurrency, duration, failingRows, new TreeMap<>());
-    }
-
-    /** A summary that lists no failing row. */
+    /** A summary that lists no failing row, no score interval and no concurrency series. */
     public MethodSummary(String name, long rows, long passed, long failed, long errors, long didNotRun,
             long retries, long rateLimitHits, SortedMap<String, Double> meanScores,
             Optional<RepetitionStats> repetitions, int peakConcurrency, int finalConcurrency, Duration duration) {
         this(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, meanScores, repetitions,
-                peakConcurrency, finalConcurrency, duration, List.of());
+                peakConcurrency, finalConcurrency, duration, List.of(), new TreeMap<>(), ConcurrencySeries.EMPTY);
     }
 
     /**

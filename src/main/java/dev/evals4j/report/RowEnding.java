@@ -17,10 +17,11 @@ import org.apiguardian.api.API;
  * @param verdict how the summary counts the row
  * @param scores the numeric scores the row produced, by name, in the method's order; unmodifiable
  * @param failures a description of each failing check of a completed row; unmodifiable
+ * @param output what the eval returned as its output; {@code null} when it returned none or did not complete
  */
 @API(status = INTERNAL, since = "0.1")
 public record RowEnding(ExecutionDetails details, RowRecord.Verdict verdict, Map<String, Double> scores,
-        List<String> failures) {
+        List<String> failures, Object output) {
 
     /** Validates and copies. */
     public RowEnding {
@@ -28,5 +29,11 @@ public record RowEnding(ExecutionDetails details, RowRecord.Verdict verdict, Map
         Objects.requireNonNull(verdict, "verdict");
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         failures = List.copyOf(failures);
+    }
+
+    /** An ending without output. */
+    public RowEnding(ExecutionDetails details, RowRecord.Verdict verdict, Map<String, Double> scores,
+            List<String> failures) {
+        this(details, verdict, scores, failures, null);
     }
 }

@@ -1,10 +1,11 @@
 package dev.evals4j.report;
 
-
-
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apiguardian.api.API;
+
 /**
  * Follows the rows of one {@code @ForEach} method as the engine reports them, for reporters that
  * need more than JUnit's listener calls (the Allure bridge). Every call is made by the thread that
@@ -28,6 +29,14 @@ public interface RowObserver {
         public void rowFinishing(String uniqueId, RowEnding ending) {}
     };
 
+    /**
+     * What follows each attempt of this method's rows on the threads that run them; unlike the rest of
+     * this interface, it is called from those threads, and is thread-safe.
+     */
+    default RowAttempts attempts() {
+        return RowAttempts.NONE;
+    }
+
     /** The row has just been reported as started. */
     void rowStarted(ObservedRow row);
 
@@ -45,4 +54,10 @@ public interface RowObserver {
      * @param uniqueId the row's unique id, as in {@link ObservedRow#uniqueId()}
      */
     void rowFinishing(String uniqueId, RowEnding ending);
+
+    /**
+     * The method's rows are all reported, and its container is about to be reported finished with
+     * {@code summary}; {@code chart} is its concurrency chart's PNG file, when one was drawn.
+     */
+    default void methodFinishing(MethodSummary summary, Optional<Path> chart) {}
 }

@@ -2,6 +2,7 @@ package dev.evals4j.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.report.chart.ConcurrencySeries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,12 @@ public final class SummaryAccumulator {
 
     /** The summary of everything counted, with the run-level figures the rows do not carry. */
     public MethodSummary summarize(String name, int peakConcurrency, int finalConcurrency, Duration duration) {
+        return summarize(name, peakConcurrency, finalConcurrency, duration, ConcurrencySeries.EMPTY);
+    }
+
+    /** The summary of everything counted, with the run-level figures and what the executor did over time. */
+    public MethodSummary summarize(String name, int peakConcurrency, int finalConcurrency, Duration duration,
+            ConcurrencySeries concurrency) {
         TreeMap<String, Double> means = new TreeMap<>();
         TreeMap<String, ScoreMean> scoreMeans = new TreeMap<>();
         scoreSums.forEach((score, sum) -> {
@@ -91,6 +98,6 @@ public final class SummaryAccumulator {
         });
         return new MethodSummary(name, rows, passed, failed, errors, didNotRun, retries, rateLimitHits, means,
                 Optional.ofNullable(repetitions).map(RepetitionTracker::stats), peakConcurrency, finalConcurrency,
-                duration, failingRows, scoreMeans);
+                duration, failingRows, scoreMeans, concurrency);
     }
 }

@@ -107,7 +107,7 @@ public final class JdbcResultStore implements ResultStore {
         Connection readConnection = null;
         try {
             new SchemaMigrator(migrations, target.dialect(), sqlFailures).migrate(writeConnection);
-            target.dialect().tuneForWriting(writeConnection);
+            target.dialect().tuneForWriting(writeConnection, settings);
             readConnection = connect(target, settings, sqlFailures);
         } catch (SQLException e) {
             closeQuietly(writeConnection);

@@ -30,11 +30,24 @@ enum SqlDialect {
             }
         }
 
+        /**
+         * Switches to WAL, which needs the database to itself for a moment: SQLite refuses the switch
+         * with {@code SQLITE_BUSY} at once, without waiting, while another connection reads it (a fork
+         * opening the same new file), so the switch is tried again until the busy timeout has passed.
+         */
         @Override
-        void tuneForWriting(Connection connection) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA synchronous = NORMAL");
+        void tuneForWriting(Connection connection, StoreSettings settings) throws SQLException {
+            long deadline = System.nanoTime() + settings.busyTimeout().toNanos();
+            for (long pauseMillis = 5; ; pauseMillis = Math.min(100, pauseMillis * 2)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA journal_mode = WAL");
+                    statement.execute("PRAGMA synchronous = NORMAL");
+                    return;
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != SQLITE_BUSY || System.nanoTime() - deadline > 0 || !pause(pauseMillis)) {
+                        throw e;
+                    }
+                }
             }
         }
 
@@ -149,13 +162,26 @@ enum SqlDialect {
     /** Where {@code url} connects, with the credentials this dialect reads from it and from {@code environment}. */
     abstract JdbcTarget target(String url, Function<String, String> environment);
 
+    private static final int SQLITE_BUSY = 5;
+
+    /** Waits {@code millis}; false when interrupted (the interrupt stays set). */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Per-connection settings that do not write to the database. */
     void configure(Connection connection, StoreSettings settings) throws SQLException {
         // Lock waits are the server's business unless a dialect says otherwise.
     }
 
     /** Settings of the writer connection, applied once the schema is known to be ours. */
-    void tuneForWriting(Connection connection) throws SQLException {
+    void tuneForWriting(Connection connection, StoreSettings settings) throws SQLException {
         // Durability settings belong to the server unless a dialect says otherwise.
     }
 

@@ -248,7 +248,7 @@ class AsyncExecutorSchedulingTest {
         assertThat(read.get()).isLessThanOrEqualTo(2 * 2 + 2 + 1);
         assertThat(summary.failed()).isGreaterThanOrEqualTo(1);
         assertThat(summary.items()).isEqualTo(listener.details.size()).isLessThanOrEqualTo(read.get());
-        assertThat(listener.details.values()).extracting(ExecutionDetails::status).containsOnly(FAILED, DID_NOT_RUN);
+        assertThat(listener.details.values()).extracting(ExecutionDetails::status).isSubsetOf(FAILED, DID_NOT_RUN);
         assertThat(listener.duplicateFinishes).isZero();
     }
 

@@ -55,6 +55,32 @@ class SyncExecutorTest {
     }
 
     @Test
+    void eachAttemptIsReportedAsOneCallInFlightUnderALimitOfOne() {
+        List<String> events = new ArrayList<>();
+        SyncExecutor<Integer, Integer> executor = SyncExecutor.<Integer, Integer>builder((x, attempt) -> {
+            if (attempt.isFirst() && x == 1) {
+                throw new IOException("transient");
+            }
+            return x;
+        }).sleeper(recordingSleeper).build();
+
+        executor.run(range(2).iterator(), new ExecutionListener<>() {
+            @Override
+            public void concurrencyChanged(long tickerNanos, int inFlight, int limit) {
+                events.add(inFlight + "/" + limit);
+            }
+
+            @Override
+            public void attemptFailed(long index, Integer input, int attempt, Throwable failure, boolean rateLimited,
+                    long retryDelayNanos) {
+                events.add("failed " + input);
+            }
+        });
+
+        assertThat(events).containsExactly("1/1", "0/1", "1/1", "0/1", "failed 1", "1/1", "0/1");
+    }
+
+    @Test
     void twoFailuresThenASuccessCompleteWithRetriesAfterThePolicysWaits() {
         SyncExecutor<String, String> executor = SyncExecutor.<String, String>builder((x, attempt) -> {
             if (attempt.number() <= 2) {

@@ -108,8 +108,13 @@ public final class ConfigKeys {
             "how many rows become tests (for huge datasets)").withDefault(ReportMode.ROWS, "`rows`");
     /** The directory {@code summary.json} is written to. */
     public static final ConfigKey<Path> REPORT_DIR = ConfigKey.of("evals4j.reportDir", "a directory path",
-            ConfigKeys::parsePath, "", "where `summary.json` (every method's aggregates) is written")
+            ConfigKeys::parsePath, "", "where `summary.json` (every method's aggregates) and the charts are written")
             .withDefault(SummaryFile.DEFAULT_DIRECTORY, "`" + slashed(SummaryFile.DEFAULT_DIRECTORY) + "`");
+    /** Whether each method's concurrency chart is drawn. */
+    public static final ConfigKey<Boolean> CHARTS = ConfigKey.of("evals4j.charts", TRUE_OR_FALSE,
+            ConfigKeys::parseBoolean, "", "draw each method's concurrency chart, `<reportDir>/<Class.method>.png`"
+                    + " (calls in flight, the limit, the request rate, retries and 429s over time; drawn headless)")
+            .withDefault(true, "`true`");
     /** How long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM. */
     public static final ConfigKey<Duration> SHUTDOWN_GRACE = ConfigKey.of("evals4j.shutdownGrace", Durations.SYNTAX,
             Durations::parse, "", "how long rows in flight may finish, and be recorded, after Ctrl-C or SIGTERM")
@@ -139,7 +144,7 @@ public final class ConfigKeys {
     /** Every key the engine reads, in the order the documentation lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(CONCURRENT, STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY,
             MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT, STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS,
-            REPORT, REPORT_DIR, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS);
+            REPORT, REPORT_DIR, CHARTS, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS);
 
     private ConfigKeys() {}
 

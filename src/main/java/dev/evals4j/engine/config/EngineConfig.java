@@ -2,6 +2,8 @@ package dev.evals4j.engine.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.report.json.SummaryFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +32,8 @@ import org.apiguardian.api.API;
  * @param report which rows become tests
  * @param resumeRerun which stored rows a resumed experiment runs again
  * @param classifiers the class names of the failure classifiers every method asks first, in order
+ * @param charts whether each method's concurrency chart is drawn
+ * @param reportDir the directory {@code summary.json} and the charts are written to
  */
 @API(status = INTERNAL, since = "0.1")
 public record EngineConfig(
@@ -48,7 +52,9 @@ public record EngineConfig(
         ProgressMode progress,
         ReportMode report,
         ResumeRerun resumeRerun,
-        List<String> classifiers) {
+        List<String> classifiers,
+        boolean charts,
+        Path reportDir) {
 
     /** The default storage: the embedded SQLite file. */
     public static final String DEFAULT_STORAGE = "sqlite";
@@ -64,10 +70,21 @@ public record EngineConfig(
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(resumeRerun, "resumeRerun");
+        Objects.requireNonNull(reportDir, "reportDir");
         classifiers = List.copyOf(classifiers);
         if (maxConcurrency < 0 || initialConcurrency < 0 || maxAttempts < 0 || repetitions < 1 || limit < 0) {
             throw new IllegalArgumentException("inconsistent configuration: " + this);
         }
+    }
+
+    /** A configuration that draws charts into the default report directory. */
+    public EngineConfig(Optional<Boolean> concurrent, Optional<String> strategy, int maxConcurrency,
+            int initialConcurrency, int maxAttempts, Optional<RetryWait> retryWait, Optional<Duration> timeout,
+            Optional<String> experiment, String storage, int repetitions, boolean stopOnFirstError, long limit,
+            ProgressMode progress, ReportMode report, ResumeRerun resumeRerun, List<String> classifiers) {
+        this(concurrent, strategy, maxConcurrency, initialConcurrency, maxAttempts, retryWait, timeout, experiment,
+                storage, repetitions, stopOnFirstError, limit, progress, report, resumeRerun, classifiers, true,
+                SummaryFile.DEFAULT_DIRECTORY);
     }
 
     /** The configuration when no parameter is set. */

@@ -52,7 +52,9 @@ public final class EngineConfigReader {
                 values.getOrDefault(ConfigKeys.PROGRESS),
                 values.getOrDefault(ConfigKeys.REPORT),
                 values.getOrDefault(ConfigKeys.RESUME_RERUN),
-                values.getOrDefault(ConfigKeys.CLASSIFIERS));
+                values.getOrDefault(ConfigKeys.CLASSIFIERS),
+                values.getOrDefault(ConfigKeys.CHARTS),
+                values.getOrDefault(ConfigKeys.REPORT_DIR));
         values.validateUnread();
         return config;
     }

@@ -34,7 +34,15 @@ final class MethodExecutors {
      */
     static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
             boolean async, Duration shutdownGrace, List<FailureClassifier> classifiers) {
-        Throttle throttle = throttle(settings);
+        return create(settings, config, invoker, async, shutdownGrace, throttle(settings), classifiers);
+    }
+
+    /**
+     * The executor for {@code invoker} under {@code settings}, limited by {@code throttle} (made by
+     * {@link #throttle}), so that the caller can watch its pacer.
+     */
+    static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
+            boolean async, Duration shutdownGrace, Throttle throttle, List<FailureClassifier> classifiers) {
         ExecutionSettings execution = ExecutionSettings.defaults()
                 .withConcurrent(settings.concurrent())
                 .withRunSync(!settings.concurrent())

@@ -2,6 +2,9 @@ package dev.evals4j.engine.run;
 
 import dev.evals4j.api.ForEach;
 import dev.evals4j.api.Threshold;
+import dev.evals4j.concurrency.RequestPacer;
+import dev.evals4j.concurrency.Throttle;
+import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.dataset.DatasetEntry;
 import dev.evals4j.dataset.DatasetSource;
 import dev.evals4j.dataset.Row;
@@ -28,9 +31,15 @@ import dev.evals4j.execution.Executor;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ProgressDisplay;
 import dev.evals4j.report.ProgressSnapshot;
+import dev.evals4j.report.chart.ConcurrencyChart;
+import dev.evals4j.report.chart.ConcurrencyTimeline;
+import dev.evals4j.report.chart.TimelineListener;
+import dev.evals4j.report.RowAttempts;
+import dev.evals4j.report.RowObserver;
 import dev.evals4j.report.allure.RowObservers;
 import dev.evals4j.report.ThresholdSpec;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -79,40 +88,58 @@ final class MethodRun {
         this.storage = storage;
     }
 
-    /** What a method needs to run, checked before any row runs. */
+    /**
+     * What a method needs to run, checked before any row runs.
+     *
+     * @param pacer the executor's pacer, whose rate the timeline samples
+     * @param timeline what the executor does over time; written by the runner thread while the executor
+     *     runs, read by the engine thread once the run ended (the event queue orders the two)
+     */
     private record Plan(MethodSettings settings, MethodBinding binding, DatasetSource source,
-            List<ThresholdSpec> thresholds, Executor<RowItem, RowOutcome> executor, ExperimentRecording recording) {}
+            List<ThresholdSpec> thresholds, Executor<RowItem, RowOutcome> executor, ExperimentRecording recording,
+            RequestPacer pacer, ConcurrencyTimeline timeline) {}
 
     /** Runs the method, reporting its container and rows; returns its summary when its rows ran. */
     Optional<MethodSummary> run() {
         listener.executionStarted(descriptor);
+        RowObserver observer = RowObservers.forMethodRun();
         Plan plan;
         try {
-            plan = plan();
+            plan = plan(observer.attempts());
         } catch (RuntimeException e) {
             listener.executionFinished(descriptor, TestExecutionResult.failed(e));
             return Optional.empty();
         }
         long startNanos = System.nanoTime();
         RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
-                plan.settings().repetitions() > 1, RowObservers.forMethodRun(), DatasetLines.of(plan.source().file()));
+                plan.settings().repetitions() > 1, observer, DatasetLines.of(plan.source().file()));
         Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();
         RowEvent.RunEnded end = drain(reporter, plan.executor(), startNanos);
         progress.finish();
         MethodSummary summary = reporter.summary().summarize(name(), end.peakConcurrency(), end.finalLimit(),
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), plan.timeline().series());
         listener.reportingEntryPublished(descriptor, ReportEntry.from(summary.toReportEntry()));
+        observer.methodFinishing(summary, chart(summary));
         listener.executionFinished(descriptor, verdict(plan, summary, end));
         return Optional.of(summary);
+    }
+
+    /**
+     * Draws the method's concurrency chart into the report directory, unless {@code evals4j.charts} is
+     * {@code false}; returns its file, empty when it was not drawn (a failure to draw it is logged).
+     */
+    private Optional<Path> chart(MethodSummary summary) {
+        return config.charts() ? ConcurrencyChart.writeForMethod(summary.concurrency(), name(), config.reportDir())
+                : Optional.empty();
     }
 
     private String name() {
         return descriptor.testClass().getSimpleName() + "." + descriptor.method().getName();
     }
 
-    private Plan plan() {
+    private Plan plan(RowAttempts attempts) {
         Method method = descriptor.method();
         ForEach annotation = descriptor.annotation();
         ReturnValues.check(method);
@@ -124,15 +151,17 @@ final class MethodRun {
         Rescoring rescoring = Rescoring.of(annotation.rescore().isBlank() ? storage.config().rescore()
                 : annotation.rescore()).orElse(null);
         RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put,
-                item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item));
+                item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item), attempts);
         Executor<RowItem, RowOutcome> executor;
+        Throttle throttle = MethodExecutors.throttle(settings);
         try {
-            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace(),
+            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace(), throttle,
                     FailureClassifiers.of(annotation, config.classifiers(), descriptor.testClass().getClassLoader(), name()));
         } catch (IllegalArgumentException e) {
             throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
         }
-        return new Plan(settings, binding, source, thresholds, executor, openExperiment(settings, source, rescoring));
+        return new Plan(settings, binding, source, thresholds, executor, openExperiment(settings, source, rescoring),
+                throttle.pacer(), new ConcurrencyTimeline(System.nanoTime()));
     }
 
     /** Opens (or resumes) the experiment this method records into; a store failure fails the method. */
@@ -168,7 +197,9 @@ final class MethodRun {
                 plan.binding().checkColumns(first, plan.source().description());
             }
             ResumeFeed pairs = plan.recording().resume(feed, queue::put, config.resumeRerun());
-            ExecutionSummary summary = plan.executor().run(pairs, plan.recording().recorder(new QueueingListener(queue)));
+            ExecutionSummary summary = plan.executor().run(pairs, new TimelineListener<>(
+                    plan.recording().recorder(new QueueingListener(queue)), plan.timeline(), Ticker.system(),
+                    plan.pacer()::requestsPerSecond));
             boolean rowsLeft = summary.didNotRun() > 0 || pairs.hasUnreadPairs();
             plan.recording().finish(summary, rowsLeft);
             queue.put(new RowEvent.RunEnded(summary.peakConcurrency(), summary.finalLimit(), rowsLeft, null));

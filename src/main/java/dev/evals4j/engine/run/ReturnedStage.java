@@ -29,12 +29,14 @@ final class ReturnedStage {
     /**
      * The outcome of {@code returned}, made by {@code normalize} from its value, or the verdict of its
      * assertion, and then completed by {@code finish} (which adds what the attempt reported meanwhile,
-     * such as its tokens).
+     * such as its tokens); {@code settled} runs as soon as {@code returned} completes (also when it is
+     * cancelled), before the outcome completes.
      */
     static CompletionStage<RowOutcome> outcome(CompletionStage<?> returned, Function<Object, RowOutcome> normalize,
-            UnaryOperator<RowOutcome> finish) {
+            UnaryOperator<RowOutcome> finish, Runnable settled) {
         CompletableFuture<RowOutcome> outcome = new CompletableFuture<>();
         returned.whenComplete((value, failure) -> {
+            settled.run();
             if (failure != null) {
                 AssertionError verdict = assertionIn(failure);
                 if (verdict != null) {

@@ -155,7 +155,8 @@ final class RowReporter {
         }
         listener.reportingEntryPublished(row, ReportEntry.from(finalEntry(outcome, details)));
         observer.rowFinishing(row.getUniqueId().toString(), new RowEnding(details, mapped.verdict(),
-                outcome == null ? Map.of() : outcome.scores(), outcome == null ? List.of() : outcome.failures()));
+                outcome == null ? Map.of() : outcome.scores(), outcome == null ? List.of() : outcome.failures(),
+                outcome == null ? null : outcome.output()));
         listener.executionFinished(row, mapped.result());
     }
 

@@ -1,11 +1,14 @@
 package dev.evals4j.report.allure;
 
+import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.ObservedRow;
+import dev.evals4j.report.RowAttempts;
 import dev.evals4j.report.RowEnding;
 import dev.evals4j.report.RowObserver;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.TestResult;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,10 +21,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Allure bridge. Allure's JUnit Platform listener creates a test result for a row when the engine
  * reports it started, and makes it the current test case of the engine thread. Right then this
  * observer takes that test result's uuid and keeps it with the row (rows overlap, so the thread-local
- * current test case is not the row's for long), gives the row the lowest free concurrency slot, and
- * notes its retried attempts; right before the row is reported finished, it fills the row's test result
- * (see {@link RowResultUpdate}), frees the slot, and tells {@link RowStopTimes} the row's real end, which
- * Allure would otherwise replace by the time JUnit is told.
+ * current test case is not the row's for long), and notes its retried attempts. Right before the row
+ * is reported finished, it gives the row its concurrency slot from its real start and end (see
+ * {@link ConcurrencySlots}), fills the row's test result (see {@link RowResultUpdate}) with what its
+ * attempts told Allure (see {@link AllureAttempts}) and its output and scores as JSON, and tells
+ * {@link RowStopTimes} the row's real end, which Allure would otherwise replace by the time JUnit is
+ * told. Once the method's rows are all reported, it attaches the method's summary to them (see
+ * {@link SummaryContainer}).
  *
  * <p>A row is followed only if the current test case is the one Allure created for that very row (its
  * {@code junit.platform.uniqueid} label is the row's unique id), so nothing is written when Allure's
@@ -29,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * even if an enclosing test is Allure's current test case.
  *
  * <p>Loaded only when Allure is on the class path (see {@code RowObservers}). Confined to the engine
- * thread, as every {@link RowObserver}.
+ * thread, as every {@link RowObserver}, but for its {@link #attempts()}, which are thread-safe.
  */
 final class AllureRowObserver implements RowObserver {
 
@@ -40,6 +46,8 @@ final class AllureRowObserver implements RowObserver {
     private final Clock clock;
     private final ConcurrencySlots slots = new ConcurrencySlots();
     private final Map<String, FollowedRow> rows = new HashMap<>();
+    private final List<String> rowUuids = new ArrayList<>();
+    private final AllureAttempts attempts;
 
     /** A bridge to the global Allure lifecycle, {@link Allure#getLifecycle()}. */
     public AllureRowObserver() {
@@ -50,16 +58,25 @@ final class AllureRowObserver implements RowObserver {
     AllureRowObserver(AllureLifecycle lifecycle, Clock clock) {
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.attempts = new AllureAttempts(lifecycle);
     }
 
-    /** A row followed from its start: its Allure uuid, slot and retried attempts. */
-    private record FollowedRow(String uuid, ObservedRow row, int slot, List<FailedAttempt> retried) {}
+    /** A row followed from its start: its Allure uuid and retried attempts. */
+    private record FollowedRow(String uuid, ObservedRow row, List<FailedAttempt> retried) {}
+
+    @Override
+    public RowAttempts attempts() {
+        return attempts;
+    }
 
     @Override
     public void rowStarted(ObservedRow row) {
         lifecycle.getCurrentTestCase()
                 .filter(uuid -> isTestResultOf(uuid, row.uniqueId()))
-                .ifPresent(uuid -> rows.put(row.uniqueId(), new FollowedRow(uuid, row, slots.take(), new ArrayList<>())));
+                .ifPresent(uuid -> {
+                    rows.put(row.uniqueId(), new FollowedRow(uuid, row, new ArrayList<>()));
+                    rowUuids.add(uuid);
+                });
     }
 
     @Override
@@ -76,12 +93,22 @@ final class AllureRowObserver implements RowObserver {
         if (followed == null) {
             return;
         }
-        slots.free(followed.slot());
+        long end = ending.details().end() == null ? clock.millis() : ending.details().end().toEpochMilli();
+        long start = ending.details().start() == null ? end : ending.details().start().toEpochMilli();
         if (ending.details().end() != null) {
-            RowStopTimes.expect(followed.uuid(), ending.details().end().toEpochMilli());
+            RowStopTimes.expect(followed.uuid(), end);
         }
-        lifecycle.updateTestCase(followed.uuid(),
-                new RowResultUpdate(followed.row(), followed.slot(), followed.retried(), ending));
+        ObservedRow row = followed.row();
+        List<CapturedAttempt> captured = attempts.take(row.rowId(), row.repetition());
+        lifecycle.updateTestCase(followed.uuid(), new RowResultUpdate(row, slots.take(start, end), followed.retried(), ending,
+                captured, Attachments.json(lifecycle, RowResultJson.NAME, RowResultJson.of(row, ending))));
+    }
+
+    @Override
+    public void methodFinishing(MethodSummary summary, Optional<Path> chart) {
+        if (!rowUuids.isEmpty()) {
+            SummaryContainer.write(lifecycle, summary, chart, rowUuids, clock.millis());
+        }
     }
 
     private boolean isTestResultOf(String uuid, String uniqueId) {

@@ -21,14 +21,19 @@ import java.util.stream.Collectors;
  * exception's message and trace. The last attempt of a completed row is {@code passed}, or
  * {@code failed} with its failing checks; an attempt cancelled before its outcome is {@code skipped}.
  * The first attempt starts when the row started, the last one stops when the row ended, and a retried
- * attempt stops when its failure was reported. Stateless.
+ * attempt stops when its failure was reported. What the eval method itself told Allure during an
+ * attempt (its steps and attachments) goes under that attempt's step. Stateless.
  */
 final class AttemptSteps {
 
     private AttemptSteps() {}
 
-    /** The steps of a row that ended as {@code ending}, given the retried attempts the bridge saw. */
-    static List<StepResult> of(RowEnding ending, List<FailedAttempt> retried) {
+    /**
+     * The steps of a row that ended as {@code ending}, given the retried attempts the bridge saw and what the
+     * method told Allure during its attempts; a capture of an attempt the row does not count goes under its
+     * last step.
+     */
+    static List<StepResult> of(RowEnding ending, List<FailedAttempt> retried, List<CapturedAttempt> captured) {
         ExecutionDetails details = ending.details();
         Map<Integer, FailedAttempt> seen = retried.stream()
                 .collect(Collectors.toMap(FailedAttempt::attempt, Function.identity(), (first, second) -> first));
@@ -43,6 +48,11 @@ final class AttemptSteps {
                     .setStop(failed != null ? Long.valueOf(failed.seenAtMillis()) : last ? millis(details.end()) : null);
             outcome(step, attempt, ending);
             steps.add(step);
+        }
+        for (CapturedAttempt attempt : captured) {
+            if (!steps.isEmpty()) {
+                attempt.addTo(steps.get(Math.min(attempt.attempt(), steps.size()) - 1));
+            }
         }
         return steps;
     }

@@ -1,28 +1,32 @@
 package dev.evals4j.report.allure;
 
-import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Numbers the rows in flight like the threads of a pool: a starting row takes the lowest free slot
- * (1, 2, 3...) and a finishing row frees its own, so that no two overlapping rows share a slot and a
- * run that never had more than N rows in flight uses slots 1 to N. Not thread-safe.
+ * Numbers rows like the threads of a pool, from their real start and end: a row takes the lowest slot
+ * (1, 2, 3...) whose rows had all ended before the millisecond it started, and holds it until it ended. Rows
+ * are given in the order they ended (the order the engine reports them finished), so every row given
+ * earlier ended no later than the one given now, and it may overlap a slot's rows only when it started no
+ * later than the slot's last end (within one millisecond the order is unknown, so that counts as overlap):
+ * no two overlapping rows share a slot, and a run that never had more than N rows in flight uses few more
+ * slots than N. Rows registered only when they finish (under a {@code @Threshold}) get the slots they had
+ * when they ran, like live rows. Not thread-safe.
  */
 final class ConcurrencySlots {
 
-    private final BitSet taken = new BitSet();
+    /** The latest end (epoch milliseconds) of the rows of slot {@code i + 1}. */
+    private final List<Long> busyUntil = new ArrayList<>();
 
-    /** Takes and returns the lowest free slot, counting from 1. */
-    int take() {
-        int slot = taken.nextClearBit(1);
-        taken.set(slot);
-        return slot;
-    }
-
-    /** Frees {@code slot}, which {@link #take()} returned and was not freed since. */
-    void free(int slot) {
-        if (slot < 1 || !taken.get(slot)) {
-            throw new IllegalStateException("slot " + slot + " is not taken");
+    /** The slot, counting from 1, of a row that ran from {@code startMillis} to {@code endMillis}. */
+    int take(long startMillis, long endMillis) {
+        for (int i = 0; i < busyUntil.size(); i++) {
+            if (busyUntil.get(i) < startMillis) {
+                busyUntil.set(i, Math.max(busyUntil.get(i), endMillis));
+                return i + 1;
+            }
         }
-        taken.clear(slot);
+        busyUntil.add(endMillis);
+        return busyUntil.size();
     }
 }

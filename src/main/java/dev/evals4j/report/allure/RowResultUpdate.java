@@ -3,6 +3,7 @@ package dev.evals4j.report.allure;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.report.ObservedRow;
 import dev.evals4j.report.RowEnding;
+import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.TestResult;
@@ -16,16 +17,19 @@ import java.util.function.Consumer;
  * What the bridge writes into a row's Allure test result before JUnit finishes it: the row id, its
  * repetition and columns (each value shortened), its execution status, attempts and scores as
  * parameters; its real start and stop times; one step per attempt; and a {@code thread} label
- * naming its concurrency slot, so that Allure's timeline draws the rows that overlapped side by side.
+ * naming its concurrency slot, so that Allure's timeline draws the rows that overlapped side by side;
+ * what the eval method told Allure during its attempts; and the row's result as a JSON attachment.
  * Immutable.
  *
  * @param row the row
  * @param slot the row's concurrency slot
  * @param retried the retried attempts the bridge saw
  * @param ending how the row ended
+ * @param captured what the method told Allure during its attempts
+ * @param resultJson the attachment with the row's output and scores (already written), or {@code null}
  */
-record RowResultUpdate(ObservedRow row, int slot, List<FailedAttempt> retried, RowEnding ending)
-        implements Consumer<TestResult> {
+record RowResultUpdate(ObservedRow row, int slot, List<FailedAttempt> retried, RowEnding ending,
+        List<CapturedAttempt> captured, Attachment resultJson) implements Consumer<TestResult> {
 
     /** The longest parameter value written; longer values are cut and end with an ellipsis. */
     static final int MAX_VALUE_LENGTH = 120;
@@ -36,6 +40,7 @@ record RowResultUpdate(ObservedRow row, int slot, List<FailedAttempt> retried, R
     /** Validates and copies. */
     RowResultUpdate {
         retried = List.copyOf(retried);
+        captured = List.copyOf(captured);
     }
 
     /** The value of the {@code thread} label of a row in {@code slot}. */
@@ -65,7 +70,11 @@ record RowResultUpdate(ObservedRow row, int slot, List<FailedAttempt> retried, R
         if (details.end() != null) {
             result.setStop(details.end().toEpochMilli());
         }
-        result.getSteps().addAll(AttemptSteps.of(ending, retried));
+        result.getSteps().addAll(AttemptSteps.of(ending, retried, captured));
+        captured.forEach(attempt -> attempt.addTo(result));
+        if (resultJson != null) {
+            result.getAttachments().add(resultJson);
+        }
     }
 
     private static Parameter parameter(String name, String value) {

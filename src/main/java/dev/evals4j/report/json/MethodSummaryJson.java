@@ -3,6 +3,7 @@ package dev.evals4j.report.json;
 import dev.evals4j.report.MethodSummary;
 import dev.evals4j.report.RepetitionStats;
 import dev.evals4j.report.WilsonInterval;
+import dev.evals4j.report.chart.ConcurrencySeries;
 import java.util.Map;
 
 /**
@@ -27,11 +28,14 @@ import java.util.Map;
  * @param peakConcurrency the most rows in flight at once
  * @param finalConcurrency the concurrency limit at the end
  * @param durationSeconds the method's wall-clock time
+ * @param concurrency calls in flight, the concurrency limit, the pacer's admitted rate, request starts,
+ *     retries and rate limits over time, one point per interval (250 ms, doubled as often as needed to
+ *     keep at most 240 points)
  */
 record MethodSummaryJson(String name, long rows, long passed, long failed, long errors, long didNotRun,
         long retries, long rateLimitHits, double accuracy, WilsonInterval accuracyInterval, double passRate,
         double errorRate, Map<String, Double> meanScores, RepetitionStats repetitions, double throughputPerSecond,
-        int peakConcurrency, int finalConcurrency, double durationSeconds) {
+        int peakConcurrency, int finalConcurrency, double durationSeconds, ConcurrencySeries concurrency) {
 
     /** The entry of {@code summary}. */
     public static MethodSummaryJson of(MethodSummary summary) {
@@ -39,6 +43,7 @@ record MethodSummaryJson(String name, long rows, long passed, long failed, long 
                 summary.errors(), summary.didNotRun(), summary.retries(), summary.rateLimitHits(), summary.accuracy(),
                 summary.accuracyInterval(), summary.passRate(), summary.errorRate(), summary.meanScores(),
                 summary.repetitions().orElse(null), summary.throughput(), summary.peakConcurrency(),
-                summary.finalConcurrency(), summary.duration().toNanos() / 1e9);
+                summary.finalConcurrency(), summary.duration().toNanos() / 1e9,
+                summary.concurrency());
     }
 }

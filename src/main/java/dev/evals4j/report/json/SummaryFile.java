@@ -56,4 +56,14 @@ public final class SummaryFile {
                     + " (set evals4j.reportDir to a writable directory): " + e.getMessage(), e);
         }
     }
+
+    /** One method's entry as {@code summary.json} has it, as UTF-8 JSON: what other reports attach. */
+    public static byte[] methodJson(MethodSummary summary) {
+        try {
+            return MAPPER.writeValueAsBytes(MethodSummaryJson.of(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the summary of " + summary.name() + " as JSON: "
+                    + e.getMessage(), e);
+        }
+    }
 }

@@ -103,7 +103,8 @@ class EngineConfigReaderTest {
         assertThatThrownBy(() -> read(Map.of("evals4j.concurency.max", "3")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("Unknown configuration parameter 'evals4j.concurency.max' (value '3'):"
-                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.classifiers, evals4j.concurrency.initial,");
+                        + " did you mean evals4j.concurrency.max? The evals4j keys are concurrent, evals4j.charts,"
+                        + " evals4j.classifiers, evals4j.concurrency.initial,");
     }
 
     @Test

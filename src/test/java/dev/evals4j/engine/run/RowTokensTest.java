@@ -9,6 +9,7 @@ import dev.evals4j.dataset.Row;
 import dev.evals4j.engine.binding.Fixtures;
 import dev.evals4j.engine.binding.ParameterBinder;
 import dev.evals4j.engine.row.RowItem;
+import dev.evals4j.report.RowAttempts;
 import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.Attempt;
 import java.lang.reflect.Method;
@@ -56,7 +57,7 @@ class RowTokensTest {
                 ? new Class<?>[] {String.class} : new Class<?>[] {String.class, EvalContext.class});
         return new RowInvoker(new Evals(), method,
                 new ParameterBinder().bind(method, method.getAnnotation(ForEach.class), Fixtures.none()),
-                event -> {}, item -> Optional.empty());
+                event -> {}, item -> Optional.empty(), RowAttempts.NONE);
     }
 
     @Test

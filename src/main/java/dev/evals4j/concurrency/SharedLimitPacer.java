@@ -180,6 +180,12 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
         return share;
     }
 
+    /** The lower of this runner's share and its own pacer's rate; infinite while neither paces. */
+    @Override
+    public synchronized double requestsPerSecond() {
+        return Math.min(share, local.requestsPerSecond());
+    }
+
     /** Stops syncing and leaves the group. Closing twice is harmless. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -17,20 +18,23 @@ import org.junit.platform.engine.ConfigurationParameters;
  *     recorded, after Ctrl-C or SIGTERM (default 10 s)
  * @param rescore {@code evals4j.rescore}: the scores to add by re-scoring stored outputs, separated by
  *     commas (see {@link Rescoring}); empty when rows run normally
+ * @param limitGroup {@code evals4j.limitGroup}: the limit group methods share the provider's rate limit
+ *     in, {@code none} for none; empty for the default (see {@link ExperimentNames#limitGroup})
  */
 @API(status = INTERNAL, since = "0.1")
-public record ExperimentConfig(Duration shutdownGrace, String rescore) {
+public record ExperimentConfig(Duration shutdownGrace, String rescore, Optional<String> limitGroup) {
 
     /** Validates. */
     public ExperimentConfig {
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(rescore, "rescore");
+        Objects.requireNonNull(limitGroup, "limitGroup");
     }
 
     /** The configuration when no key is set. */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.defaultValue().orElseThrow(),
-                ConfigKeys.RESCORE.defaultValue().orElseThrow());
+                ConfigKeys.RESCORE.defaultValue().orElseThrow(), Optional.empty());
     }
 
     /**
@@ -40,6 +44,6 @@ public record ExperimentConfig(Duration shutdownGrace, String rescore) {
      */
     public static ExperimentConfig read(ConfigurationParameters parameters) {
         return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.readOrDefault(parameters),
-                ConfigKeys.RESCORE.readOrDefault(parameters));
+                ConfigKeys.RESCORE.readOrDefault(parameters), ConfigKeys.LIMIT_GROUP.read(parameters));
     }
 }

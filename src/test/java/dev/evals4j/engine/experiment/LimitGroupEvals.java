@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * An evaluation (concurrent, so paced by the default pacer) whose one row reads, while it runs, which limit groups the runners using the store at
  * {@link #storage} belong to: it waits until {@link #awaitedMembers} members are in the table (at most
- * 30 s), then records the group of each member in {@link #SEEN}.
+ * 30 s), then records the group of each member in {@link #SEEN}, and returns once {@link #recorded}
+ * reaches zero: a row that saw another runner keeps its own runner in the group until the other row
+ * has seen it too.
  */
 public final class LimitGroupEvals {
 
@@ -26,6 +30,8 @@ public final class LimitGroupEvals {
     public static volatile String storage;
     /** How many members a row waits for before it records what it sees. */
     public static volatile int awaitedMembers = 1;
+    /** Counted down by each row once it recorded what it saw; rows wait for it to reach zero. */
+    public static volatile CountDownLatch recorded = new CountDownLatch(1);
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -42,7 +48,8 @@ public final class LimitGroupEvals {
             groups = members();
         }
         SEEN.add(groups);
-        return true;
+        recorded.countDown();
+        return recorded.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The group of every member in the store, sorted. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +32,7 @@ class LimitGroupTest {
         LimitGroupEvals.SEEN.clear();
         LimitGroupEvals.storage = kit.storage();
         LimitGroupEvals.awaitedMembers = 1;
+        LimitGroupEvals.recorded = new CountDownLatch(1);
     }
 
     @Test
@@ -67,6 +69,7 @@ class LimitGroupTest {
     @Test
     void twoRunsOfDifferentExperimentsInOneGroupSeeEachOther() throws Exception {
         LimitGroupEvals.awaitedMembers = 2;
+        LimitGroupEvals.recorded = new CountDownLatch(2);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(
                 () -> run(Map.of("evals4j.experiment", "left", "evals4j.limitGroup", "provider")));

@@ -16,7 +16,9 @@ import org.apiguardian.api.API;
  *       {@link #admittedShare} of the rate the provider admitted lately, measured from the successes of
  *       every live member (never above the rate in force); before any member can measure, an unpaced
  *       group paces provisionally at half the rate its members started at (or the
- *       {@link #initialRate}), and a paced one halves.</li>
+ *       {@link #initialRate}), and a paced one halves. Rate limits reported within the {@link #cooldown}
+ *       of a decrease to a measured rate lower nothing: they come from requests that members started before they all
+ *       learned the decrease (a member learns it at its next sync), not from the lower rate.</li>
  *   <li>After a decrease the rate grows by {@link #growthPerSecond} per second once the
  *       {@link #cooldown} has passed (a provisional rate at once and twice as fast), up to
  *       {@link #maxRate}. Growth is a function of the row ({@link #rateAt}), so it happens once for the
@@ -76,7 +78,8 @@ public record GroupRule(double admittedShare, Duration cooldown, double growthPe
      * limits of the current generation, otherwise unchanged (the same instance).
      */
     public GroupRate afterReport(GroupRate row, MemberReport report, GroupTotals totals, long nowMillis) {
-        if (report.rateLimits() == 0 || report.generation() != row.generation()) {
+        if (report.rateLimits() == 0 || report.generation() != row.generation()
+                || row.paced() && !row.provisional() && nowMillis - row.decreasedAtMillis() < cooldown.toMillis()) {
             return row;
         }
         double inForce = rateAt(row, nowMillis);

@@ -23,7 +23,10 @@ import org.apiguardian.api.API;
  *       requests started under the group's current generation, the rates admitted and started lately,
  *       whether it wanted to start requests) and reads back the group's figures. {@link #start} runs it
  *       on a daemon thread every period, so the database sees one short transaction per period per
- *       runner, never one per request; a sync that fails keeps the last figures and is logged once.</li>
+ *       runner, never one per request; a sync that fails keeps the last figures and is logged once.
+ *       The first rate limit a runner sees under a generation is reported at once, on that thread,
+ *       without waiting for the period: the group's rate falls then, and every other runner paces at
+ *       the lower rate from its next sync, at most one period later.</li>
  *   <li>{@link #close()} stops syncing and leaves the group, returning this runner's share to the others.</li>
  * </ul>
  *
@@ -54,6 +57,7 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
     private int rateLimits;
     private boolean demand;
     private boolean syncFailureLogged;
+    private boolean earlySyncRequested;
     private ScheduledExecutorService syncThread;
 
     /**
@@ -130,6 +134,10 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
     public synchronized void onRateLimited(long startNanos, long estimatedTokens, TokenLimitSignal signal) {
         if (startNanos >= generationLearnedAt) {
             rateLimits++;
+            if (!earlySyncRequested && syncThread != null) {
+                earlySyncRequested = true;
+                syncThread.execute(this::sync);
+            }
         }
         local.onRateLimited(startNanos, estimatedTokens, signal);
     }
@@ -169,6 +177,7 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
         if (figures.generation() != generation) {
             generation = figures.generation();
             generationLearnedAt = now;
+            earlySyncRequested = false;
         }
         share = figures.sharePerSecond();
         burst = Math.max(1, ConcurrencyStrategies.DEFAULT_PACER_BURST / figures.sharers());

@@ -49,13 +49,32 @@ class GroupRuleTest {
     }
 
     @Test
-    void aRateLimitOfTheCurrentGenerationLowersAgainDuringTheCooldown() {
+    void aRateLimitWithinTheCooldownOfAMeasuredDecreaseLowersNothing() {
         GroupRate decreased = rule.afterReport(GroupRate.unpaced(), rateLimited(0, 1), totals(3, 100), T0);
 
         GroupRate again = rule.afterReport(decreased, rateLimited(1, 1), totals(3, 80), T0 + 100);
 
+        assertThat(again).isSameAs(decreased);
+    }
+
+    @Test
+    void aRateLimitOfTheCurrentGenerationAfterTheCooldownLowersAgain() {
+        GroupRate decreased = rule.afterReport(GroupRate.unpaced(), rateLimited(0, 1), totals(3, 100), T0);
+
+        GroupRate again = rule.afterReport(decreased, rateLimited(1, 1), totals(3, 80), T0 + 600);
+
         assertThat(again.rate()).isCloseTo(0.95 * 80, within(1e-9));
         assertThat(again.generation()).isEqualTo(2);
+    }
+
+    @Test
+    void aRateLimitWithinTheCooldownOfAProvisionalDecreaseLowersAgain() {
+        GroupTotals unmeasured = new GroupTotals(2, OptionalDouble.empty(), OptionalDouble.of(300));
+        GroupRate provisional = rule.afterReport(GroupRate.unpaced(), rateLimited(0, 1), unmeasured, T0);
+
+        GroupRate again = rule.afterReport(provisional, rateLimited(1, 1), totals(2, 100), T0 + 100);
+
+        assertThat(again.rate()).isCloseTo(95, within(1e-9));
     }
 
     @Test
@@ -83,17 +102,17 @@ class GroupRuleTest {
         GroupRate row = new GroupRate(40, false, T0, 3);
         GroupTotals unmeasured = new GroupTotals(1, OptionalDouble.empty(), OptionalDouble.empty());
 
-        GroupRate halved = rule.afterReport(row, rateLimited(3, 1), unmeasured, T0 + 200);
+        GroupRate halved = rule.afterReport(row, rateLimited(3, 1), unmeasured, T0 + 600);
 
-        assertThat(halved.rate()).isCloseTo(20, within(1e-9));
+        assertThat(halved.rate()).isCloseTo(20 * Math.pow(1.5, 0.1), within(1e-9));
     }
 
     @Test
     void theAdmittedRateNeverRaisesTheRateInForce() {
         GroupRate row = new GroupRate(40, false, T0, 3);
 
-        GroupRate decreased = rule.afterReport(row, rateLimited(3, 1), totals(2, 200), T0 + 200);
+        GroupRate decreased = rule.afterReport(row, rateLimited(3, 1), totals(2, 200), T0 + 600);
 
-        assertThat(decreased.rate()).isCloseTo(0.95 * 40, within(1e-9));
+        assertThat(decreased.rate()).isCloseTo(0.95 * 40 * Math.pow(1.5, 0.1), within(1e-9));
     }
 }

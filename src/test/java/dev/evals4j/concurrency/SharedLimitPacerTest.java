@@ -3,6 +3,7 @@ package dev.evals4j.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,26 @@ class SharedLimitPacerTest {
         b.sync();
 
         assertThat(table.row().generation()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstRateLimitOfAGenerationIsReportedAtOnceNotAtTheNextPeriod() throws Exception {
+        SharedLimitPacer a = new SharedLimitPacer(RequestPacer.unlimited(), table.join("a"), ticker)
+                .start(Duration.ofHours(1));
+        try {
+            ticker.advanceMillis(10);
+            a.tryAcquire();
+            a.onRateLimited(ticker.nanoTime());
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (table.row().generation() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(table.row().generation()).as("decreased by the early sync").isEqualTo(1);
+            assertThat(table.syncs()).isEqualTo(2);
+        } finally {
+            a.close();
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.evals4j.storage;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.concurrency.GroupRule;
+import dev.evals4j.concurrency.LimitGroup;
 import dev.evals4j.execution.ExecutionStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +27,7 @@ import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apiguardian.api.API;
@@ -258,6 +261,29 @@ public final class JdbcResultStore implements ResultStore {
             }
             return counts;
         });
+    }
+
+    /**
+     * Joins the limit group {@code group} kept in this database, on a connection of its own that the
+     * membership closes when it leaves. The member is named for this host and process.
+     *
+     * @throws StoreException when the database cannot be reached
+     */
+    public LimitGroup joinLimitGroup(String group) {
+        return joinLimitGroup(group, LimitGroups.memberId(), System::currentTimeMillis);
+    }
+
+    /** As {@link #joinLimitGroup(String)}, as {@code member} on the clock {@code millis} (tests). */
+    JdbcLimitGroup joinLimitGroup(String group, String member, LongSupplier millis) {
+        failures.throwIfFailed();
+        Connection connection = connect(target, settings, sqlFailures);
+        try {
+            return JdbcLimitGroup.join(connection, target.dialect(), sqlFailures, group, member, GroupRule.defaults(),
+                    millis, LimitGroups.STALE_AFTER);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
     }
 
     @Override

@@ -46,7 +46,27 @@ record Migration(int version, String description, List<String> statements) {
                 ended_at VARCHAR(40),
                 content_hash VARCHAR(128),
                 PRIMARY KEY (experiment_id, row_id, repetition)
-            )""")), LeaseSql.MIGRATION);
+            )""")),
+            LeaseSql.MIGRATION,
+            new Migration(3, "limit groups: runners sharing one provider's rate limit", List.of(
+            """
+            CREATE TABLE limit_groups (
+                name VARCHAR(500) NOT NULL PRIMARY KEY,
+                rate DOUBLE PRECISION,
+                provisional INTEGER NOT NULL,
+                decreased_at BIGINT NOT NULL,
+                generation BIGINT NOT NULL
+            )""",
+            """
+            CREATE TABLE limit_members (
+                group_name VARCHAR(500) NOT NULL,
+                member_id VARCHAR(200) NOT NULL,
+                heartbeat_at BIGINT NOT NULL,
+                demand INTEGER NOT NULL,
+                admitted DOUBLE PRECISION,
+                started DOUBLE PRECISION,
+                PRIMARY KEY (group_name, member_id)
+            )""")));
 
     /** Validates and copies. */
     Migration {

@@ -78,6 +78,15 @@ public final class ConfigKeys {
             "a name of letters, digits, '.', '_' and '-' (at most 128)",
             s -> Optional.of(s).filter(EXPERIMENT_NAME.asMatchPredicate()), "new per run",
             "name an experiment; running again with the same name resumes it");
+    /** The limit group a method's runner shares the provider's rate limit with, or {@code none}. */
+    public static final ConfigKey<String> LIMIT_GROUP = ConfigKey.of("evals4j.limitGroup",
+            "a name of letters, digits, '.', '_' and '-' (at most 128), or none",
+            s -> Optional.of(s).filter(EXPERIMENT_NAME.asMatchPredicate()),
+            "the named experiment, otherwise `default`",
+            "runners (forks, CI machines) whose store is one database (SQLite file or PostgreSQL) and whose group is"
+                    + " the same share one adaptive request rate: a 429 any of them sees lowers it for all (default"
+                    + " pacer only); unnamed experiments get a new name per run, hence `default`; `none`: each runner"
+                    + " paces alone");
     /** Where results are stored: sqlite, none, or a JDBC URL. */
     public static final ConfigKey<String> STORAGE = ConfigKey.of("evals4j.storage",
             "sqlite, none, or a JDBC URL (jdbc:sqlite:..., jdbc:postgresql:...)", ConfigKeys::parseStorage, "",
@@ -155,8 +164,8 @@ public final class ConfigKeys {
 
     /** Every key the engine reads, in the order the documentation lists them. */
     public static final List<ConfigKey<?>> ALL = List.of(CONCURRENT, STRATEGY, MAX_CONCURRENCY, INITIAL_CONCURRENCY,
-            MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT, STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT, PROGRESS,
-            REPORT, REPORT_DIR, CHARTS, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS, RUNNER, LEASE);
+            MAX_ATTEMPTS, RETRY_WAIT, TIMEOUT, EXPERIMENT, LIMIT_GROUP, STORAGE, REPETITIONS, STOP_ON_FIRST_ERROR, LIMIT,
+            PROGRESS, REPORT, REPORT_DIR, CHARTS, SHUTDOWN_GRACE, RESCORE, RESUME_RERUN, CLASSIFIERS, RUNNER, LEASE);
 
     private ConfigKeys() {}
 

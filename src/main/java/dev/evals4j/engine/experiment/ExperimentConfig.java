@@ -6,6 +6,7 @@ import dev.evals4j.engine.config.ConfigKeys;
 import dev.evals4j.engine.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -20,9 +21,12 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param runnerId {@code evals4j.runner}: this process's name in a shared experiment (default
  *     {@link RunnerIds#generate()})
  * @param lease {@code evals4j.lease}: how long a claim on a pair lives without renewal
+ * @param limitGroup {@code evals4j.limitGroup}: the limit group methods share the provider's rate limit
+ *     in, {@code none} for none; empty for the default (see {@link ExperimentNames#limitGroup})
  */
 @API(status = INTERNAL, since = "0.1")
-public record ExperimentConfig(Duration shutdownGrace, String rescore, String runnerId, Duration lease) {
+public record ExperimentConfig(Duration shutdownGrace, String rescore, String runnerId, Duration lease,
+        Optional<String> limitGroup) {
 
     /** Validates. */
     public ExperimentConfig {
@@ -30,13 +34,14 @@ public record ExperimentConfig(Duration shutdownGrace, String rescore, String ru
         Objects.requireNonNull(rescore, "rescore");
         Objects.requireNonNull(runnerId, "runnerId");
         Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(limitGroup, "limitGroup");
     }
 
     /** The configuration when no key is set. */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.defaultValue().orElseThrow(),
                 ConfigKeys.RESCORE.defaultValue().orElseThrow(), RunnerIds.generate(),
-                ConfigKeys.LEASE.defaultValue().orElseThrow());
+                ConfigKeys.LEASE.defaultValue().orElseThrow(), Optional.empty());
     }
 
     /**
@@ -48,6 +53,6 @@ public record ExperimentConfig(Duration shutdownGrace, String rescore, String ru
         return new ExperimentConfig(ConfigKeys.SHUTDOWN_GRACE.readOrDefault(parameters),
                 ConfigKeys.RESCORE.readOrDefault(parameters),
                 ConfigKeys.RUNNER.read(parameters).orElseGet(RunnerIds::generate),
-                ConfigKeys.LEASE.readOrDefault(parameters));
+                ConfigKeys.LEASE.readOrDefault(parameters), ConfigKeys.LIMIT_GROUP.read(parameters));
     }
 }

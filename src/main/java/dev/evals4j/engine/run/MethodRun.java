@@ -3,6 +3,7 @@ package dev.evals4j.engine.run;
 import dev.evals4j.api.ForEach;
 import dev.evals4j.api.Threshold;
 import dev.evals4j.concurrency.RequestPacer;
+import dev.evals4j.concurrency.SharedLimitPacer;
 import dev.evals4j.concurrency.Throttle;
 import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.dataset.DatasetEntry;
@@ -20,6 +21,7 @@ import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import dev.evals4j.engine.experiment.ExperimentNames;
 import dev.evals4j.engine.experiment.ExperimentRecording;
 import dev.evals4j.engine.experiment.ExperimentStorage;
+import dev.evals4j.engine.experiment.LimitSharing;
 import dev.evals4j.engine.experiment.Rescoring;
 import dev.evals4j.engine.experiment.ResumeFeed;
 import dev.evals4j.engine.experiment.StoredSettings;
@@ -94,10 +96,12 @@ final class MethodRun {
      * @param pacer the executor's pacer, whose rate the timeline samples
      * @param timeline what the executor does over time; written by the runner thread while the executor
      *     runs, read by the engine thread once the run ended (the event queue orders the two)
+     * @param sharedLimit the pacer's membership of its limit group, left when the rows ended; empty when
+     *     the method paces alone
      */
     private record Plan(MethodSettings settings, MethodBinding binding, DatasetSource source,
             List<ThresholdSpec> thresholds, Executor<RowItem, RowOutcome> executor, ExperimentRecording recording,
-            RequestPacer pacer, ConcurrencyTimeline timeline) {}
+            RequestPacer pacer, ConcurrencyTimeline timeline, Optional<SharedLimitPacer> sharedLimit) {}
 
     /** Runs the method, reporting its container and rows; returns its summary when its rows ran. */
     Optional<MethodSummary> run() {
@@ -155,16 +159,40 @@ final class MethodRun {
                 : annotation.rescore()).orElse(null);
         RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put,
                 item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item), attempts);
-        Executor<RowItem, RowOutcome> executor;
         Throttle throttle = MethodExecutors.throttle(settings);
-        try {
-            executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace(), throttle,
-                    FailureClassifiers.of(annotation, config.classifiers(), descriptor.testClass().getClassLoader(), name()));
-        } catch (IllegalArgumentException e) {
-            throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(), e);
+        Optional<SharedLimitPacer> sharedLimit = shareLimit(settings, throttle);
+        if (sharedLimit.isPresent()) {
+            throttle = new Throttle(throttle.strategy(), sharedLimit.get());
         }
-        return new Plan(settings, binding, source, thresholds, executor, openExperiment(settings, source, rescoring),
-                throttle.pacer(), new ConcurrencyTimeline(System.nanoTime()));
+        try {
+            Executor<RowItem, RowOutcome> executor;
+            try {
+                executor = MethodExecutors.create(settings, config, invoker, async, storage.shutdownGrace(), throttle,
+                        FailureClassifiers.of(annotation, config.classifiers(), descriptor.testClass().getClassLoader(),
+                                name()));
+            } catch (IllegalArgumentException e) {
+                throw new EvalDefinitionException("Cannot configure the execution of " + name() + ": " + e.getMessage(),
+                        e);
+            }
+            return new Plan(settings, binding, source, thresholds, executor,
+                    openExperiment(settings, source, rescoring), throttle.pacer(),
+                    new ConcurrencyTimeline(System.nanoTime()), sharedLimit);
+        } catch (RuntimeException e) {
+            sharedLimit.ifPresent(SharedLimitPacer::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Joins the method's limit group when it paces with the default pacer and its store is a database;
+     * empty otherwise (a named strategy does not pace, so there is nothing to share).
+     */
+    private Optional<SharedLimitPacer> shareLimit(MethodSettings settings, Throttle throttle) {
+        if (settings.strategy().isPresent()) {
+            return Optional.empty();
+        }
+        return ExperimentNames.limitGroup(storage.config().limitGroup(), descriptor.annotation().experiment(),
+                config.experiment()).flatMap(group -> LimitSharing.join(storage.store(), group, throttle.pacer()));
     }
 
     /** Opens (or resumes) the experiment this method records into; a store failure fails the method. */
@@ -200,16 +228,27 @@ final class MethodRun {
                 plan.binding().checkColumns(first, plan.source().description());
             }
             ResumeFeed pairs = plan.recording().resume(feed, queue::put, config.resumeRerun());
-            ExecutionSummary summary = plan.executor().run(pairs, new TimelineListener<>(
-                    plan.recording().recorder(new QueueingListener(queue)), plan.timeline(), Ticker.system(),
-                    plan.pacer()::requestsPerSecond));
+            ExecutionSummary summary;
+            try {
+                summary = plan.executor().run(pairs, new TimelineListener<>(
+                        plan.recording().recorder(new QueueingListener(queue)), plan.timeline(), Ticker.system(),
+                        plan.pacer()::requestsPerSecond));
+            } finally {
+                leaveLimitGroup(plan);
+            }
             boolean rowsLeft = summary.didNotRun() > 0 || pairs.hasUnreadPairs();
             plan.recording().finish(summary, rowsLeft);
             queue.put(new RowEvent.RunEnded(summary.peakConcurrency(), summary.finalLimit(), rowsLeft, null));
         } catch (Throwable t) {
+            leaveLimitGroup(plan);
             plan.recording().abort(t);
             queue.put(new RowEvent.RunEnded(0, 0, false, t));
         }
+    }
+
+    /** Leaves the method's limit group, if it joined one, before the run is reported ended. Idempotent. */
+    private static void leaveLimitGroup(Plan plan) {
+        plan.sharedLimit().ifPresent(SharedLimitPacer::close);
     }
 
     /** The engine thread: reports every event until the run ends; stops the executor on cancellation. */

@@ -35,8 +35,10 @@ import org.apiguardian.api.API;
  *       limit, so a provider without a limit is never slowed down;</li>
  *   <li>{@link Builder#admittedRateShare(double) admittedRateShare}: a rate limit sets the rate to
  *       that share (such as 0.9) of the rate the provider actually admitted lately, measured from
- *       the successes of the last second (when it holds at least {@value AdmittedRate#MIN_SUCCESSES};
- *       otherwise the rate halves, or is set provisionally before any measurement: see below).
+ *       the successes of the last second, or of its last half when that is higher: a second in which
+ *       the rate climbed understates the rate at its end (each when it holds at least
+ *       {@value AdmittedRate#MIN_SUCCESSES}; otherwise the rate halves, or is set provisionally
+ *       before any measurement: see below).
  *       Because the new rate is measured rather than guessed, a rate limit for a request started
  *       <em>after</em> the last decrease lowers it again at once; the cooldown then only delays
  *       growth.</li>
@@ -155,7 +157,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
             return;
         }
         advance(now);
-        OptionalDouble admittedRate = measured ? admitted.perSecond(now) : OptionalDouble.empty();
+        OptionalDouble admittedRate = measured ? admitted.latestPerSecond(now) : OptionalDouble.empty();
         if (admittedRate.isPresent()) {
             rate = Math.max(minRate, admittedRateShare * Math.min(rate, admittedRate.getAsDouble()));
             provisional = false;

@@ -2,6 +2,7 @@ package dev.evals4j.concurrency;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.OptionalDouble;
 
 /**
@@ -38,6 +39,27 @@ final class AdmittedRate {
         }
         long span = Math.max(MIN_SPAN_MILLIS * 1_000_000L, Math.min(WINDOW_NANOS, nowNanos - firstEvent));
         return OptionalDouble.of(eventTimes.size() * 1e9 / span);
+    }
+
+    /**
+     * The rate lately as the provider admits it now: the larger of the rate over the last second and
+     * over its last half (each with at least {@value #MIN_SUCCESSES} events), or empty when neither
+     * holds enough. A second in which the rate climbed (after a decrease, or from a provisional
+     * start) averages the climb and understates the rate at its end; the last half second follows it.
+     */
+    OptionalDouble latestPerSecond(long nowNanos) {
+        OptionalDouble second = perSecond(nowNanos);
+        long halfCutoff = nowNanos - WINDOW_NANOS / 2;
+        int recent = 0;
+        for (Iterator<Long> it = eventTimes.descendingIterator(); it.hasNext() && it.next() > halfCutoff; ) {
+            recent++;
+        }
+        if (recent < MIN_SUCCESSES) {
+            return second;
+        }
+        long span = Math.max(MIN_SPAN_MILLIS * 1_000_000L, Math.min(WINDOW_NANOS / 2, nowNanos - firstEvent));
+        double half = recent * 1e9 / span;
+        return OptionalDouble.of(second.isPresent() ? Math.max(second.getAsDouble(), half) : half);
     }
 
     /** Forgets every event. */

@@ -264,6 +264,31 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aRateLimitAfterAClimbMeasuresTheAdmittedRateOverTheLastHalfSecond() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 25, 20); // 50/s for half a second
+        succeed(limiter, 50, 10); // then 100/s
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        // The whole second averages the climb: 75/s, and 0.9 x 75 paced far below the rate it reached.
+        assertThat(limiter.ratePerSecond()).as("0.9 x the last half second's 100/s").isCloseTo(90, within(1e-9));
+    }
+
+    @Test
+    void aRateLimitAfterADipMeasuresTheAdmittedRateOverTheWholeSecond() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 50, 10); // 100/s for half a second
+        succeed(limiter, 25, 20); // then 50/s
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        double secondsSinceTheFirstSuccess = 0.99;
+        assertThat(limiter.ratePerSecond()).as("0.9 x the second's 75 successes")
+                .isCloseTo(0.9 * 75 / secondsSinceTheFirstSuccess, within(1e-9));
+    }
+
+    @Test
     void aMeasuredDecreaseNeverRaisesThePacedRate() {
         AdaptiveRateLimiter limiter = measured();
         succeed(limiter, 150, 10);

@@ -49,17 +49,21 @@ final class AdmittedRate {
      */
     OptionalDouble latestPerSecond(long nowNanos) {
         OptionalDouble second = perSecond(nowNanos);
-        long halfCutoff = nowNanos - WINDOW_NANOS / 2;
-        int recent = 0;
-        for (Iterator<Long> it = eventTimes.descendingIterator(); it.hasNext() && it.next() > halfCutoff; ) {
-            recent++;
-        }
+        int recent = countAfter(nowNanos - WINDOW_NANOS / 2);
         if (recent < MIN_SUCCESSES) {
-            return second;
+            return second; // the whole second holds at least as many
         }
         long span = Math.max(MIN_SPAN_MILLIS * 1_000_000L, Math.min(WINDOW_NANOS / 2, nowNanos - firstEvent));
-        double half = recent * 1e9 / span;
-        return OptionalDouble.of(second.isPresent() ? Math.max(second.getAsDouble(), half) : half);
+        return OptionalDouble.of(Math.max(second.getAsDouble(), recent * 1e9 / span));
+    }
+
+    private int countAfter(long cutoff) {
+        int count = 0;
+        Iterator<Long> newestFirst = eventTimes.descendingIterator();
+        while (newestFirst.hasNext() && newestFirst.next() > cutoff) {
+            count++;
+        }
+        return count;
     }
 
     /** Forgets every event. */

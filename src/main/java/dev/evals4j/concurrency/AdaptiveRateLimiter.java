@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
  *       not grow, and a rate limit reported for a request that <em>started</em> before the last
  *       decrease is always ignored: it was sent under the old rate.</li>
  *   <li>Outside the cooldown the rate grows exponentially (default ×1.2 per second) up to the
- *       maximum.</li>
+ *       maximum; with {@link Builder#acceleratingGrowth(boolean) accelerating growth}, the longer it
+ *       grows the faster.</li>
  *   <li>After an idle window without any request (default 30 s) everything returns to the initial
  *       state: what was learned may be stale.</li>
  * </ul>
@@ -34,8 +35,10 @@ import org.apiguardian.api.API;
  *       limit, so a provider without a limit is never slowed down;</li>
  *   <li>{@link Builder#admittedRateShare(double) admittedRateShare}: a rate limit sets the rate to
  *       that share (such as 0.9) of the rate the provider actually admitted lately, measured from
- *       the successes of the last second (when it holds at least {@value AdmittedRate#MIN_SUCCESSES};
- *       otherwise the rate halves, or is set provisionally before any measurement: see below).
+ *       the successes of the last second, or of its last half when that is higher: a second in which
+ *       the rate climbed understates the rate at its end (each when it holds at least
+ *       {@value AdmittedRate#MIN_SUCCESSES}; otherwise the rate halves, or is set provisionally
+ *       before any measurement: see below).
  *       Because the new rate is measured rather than guessed, a rate limit for a request started
  *       <em>after</em> the last decrease lowers it again at once; the cooldown then only delays
  *       growth.</li>
@@ -86,6 +89,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private final long idleResetNanos;
     private final boolean unpacedStart;
     private final double admittedRateShare;
+    private final boolean acceleratingGrowth;
     private final AdmittedRate admitted = new AdmittedRate();
     private final AdmittedRate starts = new AdmittedRate();
 
@@ -93,6 +97,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private double tokens;
     private long lastRefill;
     private long growingSince;
+    /** When the rate began to grow since the last decrease (the end of its cooldown). */
+    private long probingSince;
     private long lastRequest;
     private boolean decreased;
     /** Whether the rate is a guess made without a measurement, not yet corrected by a measured decrease. */
@@ -111,6 +117,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         this.idleResetNanos = DEFAULT_IDLE_RESET.toNanos();
         this.unpacedStart = builder.unpacedStart;
         this.admittedRateShare = builder.admittedRateShare;
+        this.acceleratingGrowth = builder.acceleratingGrowth;
         reset(ticker.nanoTime());
     }
 
@@ -150,7 +157,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
             return;
         }
         advance(now);
-        OptionalDouble admittedRate = measured ? admitted.perSecond(now) : OptionalDouble.empty();
+        OptionalDouble admittedRate = measured ? admitted.latestPerSecond(now) : OptionalDouble.empty();
         if (admittedRate.isPresent()) {
             rate = Math.max(minRate, admittedRateShare * Math.min(rate, admittedRate.getAsDouble()));
             provisional = false;
@@ -166,6 +173,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         decreased = true;
         lastDecrease = now;
         growingSince = provisional ? now : now + cooldownNanos;
+        probingSince = growingSince;
     }
 
     /** The current rate, in requests per second; infinite while unpaced. */
@@ -186,11 +194,21 @@ public final class AdaptiveRateLimiter implements RequestPacer {
                 : Math.min(burst, tokens + (now - lastRefill) / NANOS_PER_SECOND * rate);
         lastRefill = now;
         if (now > growingSince && !Double.isInfinite(rate)) {
-            double seconds = (now - growingSince) / NANOS_PER_SECOND;
             double growth = provisional ? growthPerSecond * growthPerSecond : growthPerSecond;
-            rate = Math.min(maxRate, rate * Math.pow(growth, seconds));
+            rate = Math.min(maxRate, rate * Math.pow(growth, growthExponent(growingSince, now)));
             growingSince = now;
         }
+    }
+
+    /**
+     * The power of the growth factor that the clean time from {@code from} to {@code to} earns: its
+     * seconds, or with {@link Builder#acceleratingGrowth(boolean) accelerating growth} the increase of
+     * {@code t + t²/2} over it, {@code t} counting the seconds since the rate began to grow.
+     */
+    private double growthExponent(long from, long to) {
+        double start = (from - probingSince) / NANOS_PER_SECOND;
+        double end = (to - probingSince) / NANOS_PER_SECOND;
+        return acceleratingGrowth ? end + end * end / 2 - start - start * start / 2 : end - start;
     }
 
     private void reset(long now) {
@@ -200,6 +218,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         tokens = burst;
         lastRefill = now;
         growingSince = now;
+        probingSince = now;
         lastRequest = now;
         decreased = false;
         provisional = false;
@@ -222,6 +241,7 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         private double growthPerSecond = DEFAULT_GROWTH_PER_SECOND;
         private boolean unpacedStart;
         private double admittedRateShare;
+        private boolean acceleratingGrowth;
 
         private Builder() {}
 
@@ -292,6 +312,19 @@ public final class AdaptiveRateLimiter implements RequestPacer {
                 throw new IllegalArgumentException("admittedRateShare must be in (0, 1], was " + admittedRateShare);
             }
             this.admittedRateShare = admittedRateShare;
+            return this;
+        }
+
+        /**
+         * Whether the growth accelerates the longer it lasts (default false: a constant factor per
+         * second). When true, the rate grows by the factor to the power {@code t + t²/2} over the
+         * {@code t} seconds since it began to grow (after the last decrease and its cooldown): near the
+         * limit it just found it probes as gently as a constant factor (×1.5 per second grows 4% in the
+         * first 100 ms either way), but after a provider raised its limit it climbs back within about
+         * two seconds instead of several (×4 takes 1.8 s at ×1.5 instead of 3.4 s).
+         */
+        public Builder acceleratingGrowth(boolean acceleratingGrowth) {
+            this.acceleratingGrowth = acceleratingGrowth;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.evals4j.concurrency;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.OptionalDouble;
 
 /**
@@ -38,6 +39,31 @@ final class AdmittedRate {
         }
         long span = Math.max(MIN_SPAN_MILLIS * 1_000_000L, Math.min(WINDOW_NANOS, nowNanos - firstEvent));
         return OptionalDouble.of(eventTimes.size() * 1e9 / span);
+    }
+
+    /**
+     * The rate lately as the provider admits it now: the larger of the rate over the last second and
+     * over its last half (each with at least {@value #MIN_SUCCESSES} events), or empty when neither
+     * holds enough. A second in which the rate climbed (after a decrease, or from a provisional
+     * start) averages the climb and understates the rate at its end; the last half second follows it.
+     */
+    OptionalDouble latestPerSecond(long nowNanos) {
+        OptionalDouble second = perSecond(nowNanos);
+        int recent = countAfter(nowNanos - WINDOW_NANOS / 2);
+        if (recent < MIN_SUCCESSES) {
+            return second; // the whole second holds at least as many
+        }
+        long span = Math.max(MIN_SPAN_MILLIS * 1_000_000L, Math.min(WINDOW_NANOS / 2, nowNanos - firstEvent));
+        return OptionalDouble.of(Math.max(second.getAsDouble(), recent * 1e9 / span));
+    }
+
+    private int countAfter(long cutoff) {
+        int count = 0;
+        Iterator<Long> newestFirst = eventTimes.descendingIterator();
+        while (newestFirst.hasNext() && newestFirst.next() > cutoff) {
+            count++;
+        }
+        return count;
     }
 
     /** Forgets every event. */

@@ -74,8 +74,11 @@ public final class ConcurrencyStrategies {
      *       wrong control for a request-rate limit.</li>
      *   <li>The pacer is an {@link AdaptiveRateLimiter} that paces nothing until the first rate limit,
      *       then falls to {@value #DEFAULT_ADMITTED_RATE_SHARE} of the rate the provider admitted
-     *       over the last second, waits {@link #DEFAULT_PACER_COOLDOWN} and grows
-     *       ×{@value #DEFAULT_PACER_GROWTH_PER_SECOND} per second, with a burst of
+     *       over the last second (or its last half, when higher), waits
+     *       {@link #DEFAULT_PACER_COOLDOWN} and grows ×{@value #DEFAULT_PACER_GROWTH_PER_SECOND} per
+     *       second, faster the longer it grows
+     *       ({@link AdaptiveRateLimiter.Builder#acceleratingGrowth(boolean) accelerating}: back to four
+     *       times its rate within 1.8 s after a provider raised its limit), with a burst of
      *       {@value #DEFAULT_PACER_BURST}; a rate limit before any measurement sets a provisional
      *       rate at once (see {@link AdaptiveRateLimiter}). Against a provider with a burst of 2 and
      *       a {@code Retry-After} of at least a second, 0.9 and a 1 s cooldown paced at about 0.92 of
@@ -127,6 +130,7 @@ public final class ConcurrencyStrategies {
                 .admittedRateShare(DEFAULT_ADMITTED_RATE_SHARE)
                 .cooldown(DEFAULT_PACER_COOLDOWN)
                 .growthPerSecond(DEFAULT_PACER_GROWTH_PER_SECOND)
+                .acceleratingGrowth(true)
                 .burst(DEFAULT_PACER_BURST)
                 .ticker(ticker)
                 .build();

@@ -264,6 +264,31 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aRateLimitAfterAClimbMeasuresTheAdmittedRateOverTheLastHalfSecond() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 25, 20); // 50/s for half a second
+        succeed(limiter, 50, 10); // then 100/s
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        // The whole second averages the climb: 75/s, and 0.9 x 75 paced far below the rate it reached.
+        assertThat(limiter.ratePerSecond()).as("0.9 x the last half second's 100/s").isCloseTo(90, within(1e-9));
+    }
+
+    @Test
+    void aRateLimitAfterADipMeasuresTheAdmittedRateOverTheWholeSecond() {
+        AdaptiveRateLimiter limiter = measured();
+        succeed(limiter, 50, 10); // 100/s for half a second
+        succeed(limiter, 25, 20); // then 50/s
+
+        limiter.onRateLimited(ticker.nanoTime());
+
+        double secondsSinceTheFirstSuccess = 0.99;
+        assertThat(limiter.ratePerSecond()).as("0.9 x the second's 75 successes")
+                .isCloseTo(0.9 * 75 / secondsSinceTheFirstSuccess, within(1e-9));
+    }
+
+    @Test
     void aMeasuredDecreaseNeverRaisesThePacedRate() {
         AdaptiveRateLimiter limiter = measured();
         succeed(limiter, 150, 10);
@@ -304,6 +329,43 @@ class AdaptiveRateLimiterTest {
         assertThat(limiter.ratePerSecond()).isCloseTo(90, within(1e-9));
         ticker.advanceSeconds(1);
         assertThat(limiter.ratePerSecond()).isCloseTo(135, within(1e-9));
+    }
+
+    @Test
+    void acceleratingGrowthRaisesTheExponentByTPlusHalfTSquared() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).admittedRateShare(0.9)
+                .cooldown(Duration.ofSeconds(1)).growthPerSecond(1.5).acceleratingGrowth(true).build();
+        succeed(limiter, 150, 10);
+        limiter.onRateLimited(ticker.nanoTime());
+
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).as("the cooldown").isCloseTo(90, within(1e-9));
+        ticker.advanceMillis(100);
+        assertThat(limiter.ratePerSecond()).as("as gentle as x1.5/s at first")
+                .isCloseTo(90 * Math.pow(1.5, 0.105), within(1e-6));
+        ticker.advanceMillis(900);
+        assertThat(limiter.ratePerSecond()).as("1 s: x1.5^1.5").isCloseTo(90 * Math.pow(1.5, 1.5), within(1e-6));
+        ticker.advanceSeconds(1);
+        assertThat(limiter.ratePerSecond()).as("2 s: x1.5^4").isCloseTo(90 * Math.pow(1.5, 4), within(1e-6));
+    }
+
+    @Test
+    void acceleratingGrowthStartsOverAfterEachDecrease() {
+        AdaptiveRateLimiter limiter = limiter().unpacedStart(true).admittedRateShare(0.9).maxRate(10_000)
+                .cooldown(Duration.ofSeconds(1)).growthPerSecond(1.5).acceleratingGrowth(true).build();
+        succeed(limiter, 150, 10);
+        limiter.onRateLimited(ticker.nanoTime());
+        ticker.advanceSeconds(3);
+        succeed(limiter, 100, 10);
+        double before = limiter.ratePerSecond();
+
+        limiter.onRateLimited(ticker.nanoTime());
+        double decreased = limiter.ratePerSecond();
+        ticker.advanceSeconds(2);
+
+        assertThat(decreased).isLessThan(before);
+        assertThat(limiter.ratePerSecond()).as("cooldown, then 1 s of growth: x1.5^1.5")
+                .isCloseTo(decreased * Math.pow(1.5, 1.5), within(1e-6));
     }
 
     @Test

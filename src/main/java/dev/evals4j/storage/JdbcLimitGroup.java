@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -188,24 +187,7 @@ final class JdbcLimitGroup implements LimitGroup {
     /** One transaction; on SQLite one that takes the write lock first, as every sync writes. */
     private <T> T transaction(String action, Transaction.SqlWork<T> work) {
         try {
-            if (dialect != SqlDialect.SQLITE) {
-                return Transaction.run(connection, work);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
-                try {
-                    T result = work.run(connection);
-                    statement.execute("COMMIT");
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    try {
-                        statement.execute("ROLLBACK");
-                    } catch (SQLException rollbackFailure) {
-                        e.addSuppressed(rollbackFailure);
-                    }
-                    throw e;
-                }
-            }
+            return dialect.writeTransaction(connection, work);
         } catch (SQLException e) {
             throw failures.translate(action, e);
         }

@@ -53,11 +53,11 @@ enum SqlDialect {
 
         /**
          * {@code BEGIN IMMEDIATE} takes the database's write lock before the work reads anything,
-         * waiting up to the busy timeout: a deferred transaction that read the version and then
-         * wrote would fail at once with "database is locked" when another process wrote between.
+         * waiting up to the busy timeout: a deferred transaction that read and then wrote would fail at
+         * once with "database is locked" when another process wrote between.
          */
         @Override
-        <T> T schemaTransaction(Connection connection, Transaction.SqlWork<T> work) throws SQLException {
+        <T> T writeTransaction(Connection connection, Transaction.SqlWork<T> work) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
                 try {
@@ -201,10 +201,18 @@ enum SqlDialect {
      * its tables once.
      */
     <T> T schemaTransaction(Connection connection, Transaction.SqlWork<T> work) throws SQLException {
-        return Transaction.run(connection, c -> {
+        return writeTransaction(connection, c -> {
             lockSchema(c);
             return work.run(c);
         });
+    }
+
+    /**
+     * Runs {@code work} in a transaction that reads and then writes, so that it never fails because
+     * another connection wrote between its read and its write (where the database can promise that).
+     */
+    <T> T writeTransaction(Connection connection, Transaction.SqlWork<T> work) throws SQLException {
+        return Transaction.run(connection, work);
     }
 
     /** Takes a lock that the schema transactions of one database serialise on, held until the transaction ends. */

@@ -27,19 +27,11 @@ final class MethodExecutors {
     private MethodExecutors() {}
 
     /**
-     * The executor for {@code invoker} under {@code settings}.
+     * The executor for {@code invoker} under {@code settings}, limited by {@code throttle} (made by
+     * {@link #throttle}), so that the caller can watch its pacer.
      *
      * @param shutdownGrace how long calls in flight may finish after a stop (Ctrl-C, SIGTERM)
      * @param classifiers the user's failure classifiers, asked before the built-in ones
-     */
-    static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
-            boolean async, Duration shutdownGrace, List<FailureClassifier> classifiers) {
-        return create(settings, config, invoker, async, shutdownGrace, throttle(settings), classifiers);
-    }
-
-    /**
-     * The executor for {@code invoker} under {@code settings}, limited by {@code throttle} (made by
-     * {@link #throttle}), so that the caller can watch its pacer.
      */
     static Executor<RowItem, RowOutcome> create(MethodSettings settings, EngineConfig config, RowInvoker invoker,
             boolean async, Duration shutdownGrace, Throttle throttle, List<FailureClassifier> classifiers) {

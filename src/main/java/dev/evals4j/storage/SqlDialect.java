@@ -44,7 +44,7 @@ enum SqlDialect {
                     statement.execute("PRAGMA synchronous = NORMAL");
                     return;
                 } catch (SQLException e) {
-                    if (e.getErrorCode() != SQLITE_BUSY || System.nanoTime() - deadline > 0 || !pause(pauseMillis)) {
+                    if (e.getErrorCode() != SqlFailures.SQLITE_BUSY || System.nanoTime() - deadline > 0 || !pause(pauseMillis)) {
                         throw e;
                     }
                 }
@@ -171,8 +171,6 @@ enum SqlDialect {
 
     /** Where {@code url} connects, with the credentials this dialect reads from it and from {@code environment}. */
     abstract JdbcTarget target(String url, Function<String, String> environment);
-
-    private static final int SQLITE_BUSY = 5;
 
     /** Waits {@code millis}; false when interrupted (the interrupt stays set). */
     private static boolean pause(long millis) {

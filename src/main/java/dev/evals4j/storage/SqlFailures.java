@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 final class SqlFailures {
 
-    private static final int SQLITE_BUSY = 5;
+    static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;

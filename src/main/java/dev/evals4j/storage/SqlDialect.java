@@ -44,7 +44,8 @@ enum SqlDialect {
                     statement.execute("PRAGMA synchronous = NORMAL");
                     return;
                 } catch (SQLException e) {
-                    if (e.getErrorCode() != SqlFailures.SQLITE_BUSY || System.nanoTime() - deadline > 0 || !pause(pauseMillis)) {
+                    boolean busy = e.getErrorCode() == SqlFailures.SQLITE_BUSY;
+                    if (!busy || System.nanoTime() - deadline > 0 || !pause(pauseMillis)) {
                         throw e;
                     }
                 }

@@ -67,9 +67,14 @@ final class ExperimentSql {
         return all;
     }
 
-    /** Sets the status of an experiment; {@code false} when there is no such experiment. */
-    static boolean setStatus(Connection connection, long id, ExperimentStatus status) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE experiments SET status = ? WHERE id = ?")) {
+    /**
+     * Sets the status of an experiment at the end of a run, except that a {@code COMPLETED} experiment
+     * stays completed (see {@link ResultStore#finishExperiment}); {@code false} when there is no such
+     * experiment.
+     */
+    static boolean finish(Connection connection, long id, ExperimentStatus status) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE experiments SET status ="
+                + " CASE WHEN status = '" + ExperimentStatus.COMPLETED.name() + "' THEN status ELSE ? END WHERE id = ?")) {
             update.setString(1, status.name());
             update.setLong(2, id);
             return update.executeUpdate() == 1;

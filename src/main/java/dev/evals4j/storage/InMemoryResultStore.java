@@ -81,7 +81,9 @@ public final class InMemoryResultStore implements ResultStore {
         if (info == null) {
             throw new StoreException("No experiment with id " + experimentId + " in the in-memory store");
         }
-        experiments.put(experimentId, info.withStatus(status));
+        if (info.status() != ExperimentStatus.COMPLETED) {
+            experiments.put(experimentId, info.withStatus(status));
+        }
     }
 
     @Override

@@ -151,7 +151,7 @@ public final class JdbcResultStore implements ResultStore {
     @Override
     public void finishExperiment(long experimentId, ExperimentStatus status) {
         boolean found = writer.call("set the status of experiment " + experimentId,
-                c -> ExperimentSql.setStatus(c, experimentId, status));
+                c -> ExperimentSql.finish(c, experimentId, status));
         if (!found) {
             throw new StoreException("No experiment with id " + experimentId + " in " + location());
         }

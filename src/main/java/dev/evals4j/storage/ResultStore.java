@@ -62,7 +62,10 @@ public interface ResultStore extends AutoCloseable {
     List<ExperimentInfo> listExperiments();
 
     /**
-     * Sets the status of an experiment at the end of a run.
+     * Sets the status of an experiment at the end of a run. An experiment that another runner marked
+     * {@code COMPLETED} while this one ran stays completed: a runner that ends later (stopped with
+     * Ctrl-C while it waited for the others' leases, say) finds nothing left to run, and its own status
+     * would be wrong about the experiment. Opening the experiment again sets it {@code RUNNING}.
      *
      * @throws StoreException when there is no such experiment or the store cannot be written
      */

@@ -88,6 +88,20 @@ abstract class ResultStoreContractTest {
         }
 
         @Test
+        void aRunnerEndingLaterDoesNotTurnAnExperimentAnotherRunnerCompletedIntoInterruptedOrAborted() {
+            store.finishExperiment(experiment, ExperimentStatus.COMPLETED);
+
+            store.finishExperiment(experiment, ExperimentStatus.INTERRUPTED);
+            store.finishExperiment(experiment, ExperimentStatus.ABORTED);
+
+            assertThat(store.findExperiment("exp", SUITE).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
+            assertThat(store.openExperiment("exp", SUITE, Map.of(), "fp1").status())
+                    .as("opening it again runs it again").isEqualTo(ExperimentStatus.RUNNING);
+            store.finishExperiment(experiment, ExperimentStatus.INTERRUPTED);
+            assertThat(store.findExperiment("exp", SUITE).orElseThrow().status()).isEqualTo(ExperimentStatus.INTERRUPTED);
+        }
+
+        @Test
         void secretConfigurationValuesAreMaskedBeforeStoring() {
             ExperimentInfo info = store.openExperiment("secret", SUITE,
                     Map.of("openai.apiKey", "sk-abcdefghijklmnopqrstuv", "evals4j.timeout", "60s"), null);

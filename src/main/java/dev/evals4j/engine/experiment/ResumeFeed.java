@@ -54,6 +54,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class ResumeFeed implements Iterator<RowItem> {
 
+    private static final System.Logger LOG = System.getLogger(ResumeFeed.class.getName());
+
     /** How many pairs one store lookup covers. */
     public static final int BATCH = 500;
     /** How many pairs one claim covers in a shared experiment. */
@@ -75,6 +77,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private long restored;
     private long takenByOthers;
     private boolean ended;
+    private boolean waitLogged;
 
     /**
      * A feed over {@code pairs} of the experiment {@code experimentId} in {@code store}.
@@ -251,6 +254,14 @@ public final class ResumeFeed implements Iterator<RowItem> {
 
     /** Waits a third of a lease before checking the set-aside pairs again; the feed ends if interrupted. */
     private void awaitLeases() {
+        if (!waitLogged) {
+            waitLogged = true;
+            int count = leasedByOthers.size();
+            LOG.log(System.Logger.Level.INFO, () -> "Waiting for " + count + (count == 1 ? " pair" : " pairs")
+                    + " of this experiment leased by other runners: until they complete there, or until their leases"
+                    + " expire and this runner takes them over (at most evals4j.lease = "
+                    + claims.leaseDuration().toMillis() / 1000.0 + " s after their runner stopped, a crashed one too)");
+        }
         try {
             leaseWait.await(claims.leaseDuration().dividedBy(3));
         } catch (InterruptedException stopping) {

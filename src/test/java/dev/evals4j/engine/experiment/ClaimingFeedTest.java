@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,40 @@ class ClaimingFeedTest {
         assertThat(ids(feed)).containsExactly("r1");
         assertThat(waits).hasSize(3);
         assertThat(feed.takenByOthers()).isOne();
+    }
+
+    @Test
+    void waitingForOtherRunnersLeasesIsLoggedOnceNamingTheLease() {
+        List<RowItem> pairs = List.of(item(1), item(2));
+        claims.heldByOther(pairs.get(1));
+        int[] checks = {0};
+        List<String> logged = new ArrayList<>();
+        Logger logger = Logger.getLogger(ResumeFeed.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(handler);
+        try {
+            ids(feed(pairs, wait -> {
+                if (++checks[0] == 3) {
+                    complete(pairs.get(1), pairs.get(1).row().contentHash());
+                }
+            }));
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(logged).singleElement().asString().startsWith("INFO Waiting for 1 pair of this experiment leased by"
+                + " other runners").contains("evals4j.lease = 3.0 s");
     }
 
     @Test

@@ -104,9 +104,10 @@ public final class Benchmark {
                 MultiRunnerResult result = scenario.run(contender);
                 BenchRow row = result.row();
                 System.out.printf("%-20s %-15s run %d  makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d"
-                                + "  lost %d  pairs called once %d/%d%n", row.scenario(), row.contender(), row.run(),
-                        row.makespanSeconds(), row.ratio(), row.calls(), row.rejected(), row.lost(),
-                        result.pairsCalledOnce(), row.rows());
+                                + "  lost %d  pairs called once %d/%d  wall %.1f s%s%n", row.scenario(), row.contender(),
+                        row.run(), row.makespanSeconds(), row.ratio(), row.calls(), row.rejected(), row.lost(),
+                        result.pairsCalledOnce(), row.rows(), result.wallSeconds(),
+                        result.capped() ? "  (stopped by the time cap)" : "");
                 results.add(result);
             }
         }
@@ -157,8 +158,10 @@ public final class Benchmark {
         new ResultsJson().write(new ResultsJson.Results(rows, spreads, multiRunner, overhead),
                 outputDirectory.resolve("results.json"));
         markdown.write(results, multiRunner, spreads, overhead, note, checks, outputDirectory.resolve("results.md"));
-        new ConcurrencyChart().write(results, scenarios.stream().filter(Scenario::charted).toList(),
-                outputDirectory.resolve("concurrency.png"));
+        List<Scenario> charted = scenarios.stream().filter(Scenario::charted).toList();
+        if (!results.isEmpty() && !charted.isEmpty()) {
+            new ConcurrencyChart().write(results, charted, outputDirectory.resolve("concurrency.png"));
+        }
         System.out.println();
         System.out.print(markdown.table(rows));
         System.out.println();

@@ -54,9 +54,10 @@ public final class ResultsMarkdown {
                 + " |\n| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (MultiRunnerResult result : multiRunner) {
             BenchRow row = result.row();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f | %.2f | %d | %.1f%% | %d | %d | %d |"
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f%s | %.2f | %d | %.1f%% | %d | %d | %d |"
                             + " %s |%n", row.contender(), result.runners(), result.store(), row.rows(),
-                    row.makespanSeconds(), result.wallSeconds(), row.ratio(), row.calls(), 100 * row.rejectedShare(),
+                    row.makespanSeconds(), result.wallSeconds(), result.capped() ? " (time cap: runners stopped)" : "",
+                    row.ratio(), row.calls(), 100 * row.rejectedShare(),
                     result.pairsCalledOnce(), result.pairsCalledMoreThanOnce(), result.pairsNeverCalled(),
                     new TreeMap<>(result.runsByRunner()).entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));

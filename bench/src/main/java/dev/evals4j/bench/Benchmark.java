@@ -153,7 +153,9 @@ public final class Benchmark {
                 multiRunner.stream().map(MultiRunnerResult::row)).toList();
         List<Acceptance.Check> checks = Acceptance.evaluate(rows, ACCEPTED_CONTENDER);
         List<SpreadLine> spreads = SpreadLine.of(rows, ACCEPTED_CONTENDER);
-        MethodNote note = new MethodNote(environment, scenarios, ExecutorContender.SETTINGS, ACCEPTED_CONTENDER);
+        List<Scenario> described = multiRunner.isEmpty() ? scenarios
+                : Stream.concat(scenarios.stream(), Stream.of(Scenarios.multiRunner())).toList();
+        MethodNote note = new MethodNote(environment, described, ExecutorContender.SETTINGS, ACCEPTED_CONTENDER);
         ResultsMarkdown markdown = new ResultsMarkdown();
         new ResultsJson().write(new ResultsJson.Results(rows, spreads, multiRunner, overhead),
                 outputDirectory.resolve("results.json"));

@@ -42,6 +42,8 @@ class SqliteForksShareLimitTest {
 
     private static final int ROWS_PER_FORK = 500;
     private static final double RATE = 100;
+    /** How long the forks of one run may take before they are stopped and the test fails. */
+    private static final Duration FORK_TIME_LIMIT = Duration.ofSeconds(100);
     private static final List<Class<?>> FORKS =
             List.of(RateLimitedForkEvals.FirstFork.class, RateLimitedForkEvals.SecondFork.class);
 
@@ -84,32 +86,37 @@ class SqliteForksShareLimitTest {
         try (SimulatedProvider provider = SimulatedProvider.start(config)) {
             long start = System.nanoTime();
             List<ChildJvm> forks = new ArrayList<>();
-            for (Class<?> fork : FORKS) {
-                Map<String, String> properties = new HashMap<>(extraProperties);
-                properties.putAll(Map.of(ExperimentChild.EVAL_CLASS_PROPERTY, fork.getName(),
-                        SimulatedRowEvals.URL_PROPERTY, provider.baseUrl(),
-                        RateLimitedForkEvals.ROWS_PROPERTY, Integer.toString(ROWS_PER_FORK)));
-                forks.add(ChildJvm.start(properties, folder.resolve(fork.getSimpleName() + ".log")));
+            try {
+                for (Class<?> fork : FORKS) {
+                    Map<String, String> properties = new HashMap<>(extraProperties);
+                    properties.putAll(Map.of(ExperimentChild.EVAL_CLASS_PROPERTY, fork.getName(),
+                            SimulatedRowEvals.URL_PROPERTY, provider.baseUrl(),
+                            RateLimitedForkEvals.ROWS_PROPERTY, Integer.toString(ROWS_PER_FORK)));
+                    forks.add(ChildJvm.start(properties, folder.resolve(fork.getSimpleName() + ".log")));
+                }
+                Path database = folder.resolve(".evals4j").resolve("results.db");
+                int mostMembers = 0;
+                long deadline = start + FORK_TIME_LIMIT.toNanos();
+                while (forks.stream().anyMatch(fork -> fork.process().isAlive()) && System.nanoTime() < deadline) {
+                    mostMembers = Math.max(mostMembers, members(database));
+                    Thread.sleep(50);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                for (ChildJvm fork : forks) {
+                    String output = fork.output();
+                    assertThat(fork.awaitExit(10)).as(output).isZero();
+                    // "is locked" and SQLITE_BUSY, not "locked": JDK 22+ warns that restricted methods will be "blocked".
+                    assertThat(output).doesNotContainIgnoringCase("is locked").doesNotContain("SQLITE_BUSY")
+                            .contains("child finished: " + ROWS_PER_FORK + " rows succeeded, 0 failures");
+                }
+                Stats stats = provider.stats();
+                assertThat(stats.callsByPrompt()).as("every row of every fork answered once")
+                        .containsOnlyKeys(prompts()).allSatisfy((prompt, calls) -> assertThat(calls).isOne());
+                assertStored(database);
+                return new Run(stats, mostMembers, seconds);
+            } finally {
+                forks.forEach(fork -> fork.process().destroyForcibly());
             }
-            Path database = folder.resolve(".evals4j").resolve("results.db");
-            int mostMembers = 0;
-            while (forks.stream().anyMatch(fork -> fork.process().isAlive())) {
-                mostMembers = Math.max(mostMembers, members(database));
-                Thread.sleep(50);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            for (ChildJvm fork : forks) {
-                String output = fork.output();
-                assertThat(fork.awaitExit(10)).as(output).isZero();
-                // "is locked" and SQLITE_BUSY, not "locked": JDK 22+ warns that restricted methods will be "blocked".
-                assertThat(output).doesNotContainIgnoringCase("is locked").doesNotContain("SQLITE_BUSY")
-                        .contains("child finished: " + ROWS_PER_FORK + " rows succeeded, 0 failures");
-            }
-            Stats stats = provider.stats();
-            assertThat(stats.callsByPrompt()).as("every row of every fork answered once")
-                    .containsOnlyKeys(prompts()).allSatisfy((prompt, calls) -> assertThat(calls).isOne());
-            assertStored(database);
-            return new Run(stats, mostMembers, seconds);
         }
     }
 

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * two child JVMs run two eval classes through the Launcher in one working directory (so one
  * {@code .evals4j/results.db}), naming no experiment and no limit group, against one simulated provider
  * in this JVM ({@value #RATE} requests/s, a burst of 5, 429 with Retry-After: a rate that two forks exceed
- * even on a busy machine). They must meet in one limit
- * group in that file (the default group), lose nothing, never see "database is locked" nor fail a sync, and together
- * be rejected far less often than the same two forks with {@code evals4j.limitGroup=none}, each of which
- * believes it owns the whole provider.
+ * even on a busy machine). They must meet in one limit group in that file (the default group), lose
+ * nothing, never see "database is locked" nor fail a sync, and together be rejected far less often than
+ * the same two forks with {@code evals4j.limitGroup=none}, each of which believes it owns the whole
+ * provider.
  */
 @Tag("integration")
 @Timeout(240)

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(240)
 class SqliteForksShareLimitTest {
 
-    private static final int ROWS_PER_FORK = 400;
-    private static final double RATE = 40;
+    private static final int ROWS_PER_FORK = 300;
+    private static final double RATE = 30;
     /** How long the forks of one run may take before they are stopped and the test fails. */
     private static final Duration FORK_TIME_LIMIT = Duration.ofSeconds(100);
     private static final List<Class<?>> FORKS =

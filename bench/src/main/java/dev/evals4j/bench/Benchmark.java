@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * The benchmark: every scenario, every contender ({@value #ACCEPTED_RUNS} runs of the accepted one), each
@@ -78,6 +79,7 @@ public final class Benchmark {
                 }
             }
         }
+        List<MultiRunnerResult> multiRunner = runMultiRunner(outputDirectory);
         List<OverheadResult> overhead = List.of();
         if (selection.includes(OVERHEAD_SCENARIO, "evals4j")) {
             overhead = new EngineOverhead(outputDirectory.resolve("overhead")).measure(EngineOverhead.ROWS);
@@ -85,7 +87,31 @@ public final class Benchmark {
         RunEnvironment environment = new RunEnvironment(Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), loadAtStart, RunEnvironment.currentLoadAverage(),
                 (System.nanoTime() - start) / 1e9);
-        write(results, overhead, environment, outputDirectory);
+        write(results, multiRunner, overhead, environment, outputDirectory);
+    }
+
+    /** Runs the multi-runner scenario's selected contenders, each against a fresh database and simulator. */
+    private List<MultiRunnerResult> runMultiRunner(Path outputDirectory) throws Exception {
+        List<String> selected = MultiRunner.CONTENDERS.stream()
+                .filter(contender -> selection.includes(MultiRunner.SCENARIO, contender)).toList();
+        List<MultiRunnerResult> results = new ArrayList<>();
+        if (selected.isEmpty()) {
+            return results;
+        }
+        try (MultiRunner scenario = new MultiRunner(Scenarios.multiRunner(),
+                outputDirectory.resolve(MultiRunner.SCENARIO))) {
+            for (String contender : selected) {
+                MultiRunnerResult result = scenario.run(contender);
+                BenchRow row = result.row();
+                System.out.printf("%-20s %-15s run %d  makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d"
+                                + "  lost %d  pairs called once %d/%d  wall %.1f s%s%n", row.scenario(), row.contender(),
+                        row.run(), row.makespanSeconds(), row.ratio(), row.calls(), row.rejected(), row.lost(),
+                        result.pairsCalledOnce(), row.rows(), result.wallSeconds(),
+                        result.capped() ? "  (stopped by the time cap)" : "");
+                results.add(result);
+            }
+        }
+        return results;
     }
 
     /** Runs one contender on one scenario against a fresh simulator in a JVM of its own. */
@@ -121,21 +147,29 @@ public final class Benchmark {
         }
     }
 
-    private void write(List<ContenderResult> results, List<OverheadResult> overhead, RunEnvironment environment,
-            Path outputDirectory) throws IOException {
-        List<BenchRow> rows = results.stream().map(ContenderResult::row).toList();
+    private void write(List<ContenderResult> results, List<MultiRunnerResult> multiRunner,
+            List<OverheadResult> overhead, RunEnvironment environment, Path outputDirectory) throws IOException {
+        List<BenchRow> rows = Stream.concat(results.stream().map(ContenderResult::row),
+                multiRunner.stream().map(MultiRunnerResult::row)).toList();
         List<Acceptance.Check> checks = Acceptance.evaluate(rows, ACCEPTED_CONTENDER);
         List<SpreadLine> spreads = SpreadLine.of(rows, ACCEPTED_CONTENDER);
-        MethodNote note = new MethodNote(environment, scenarios, ExecutorContender.SETTINGS, ACCEPTED_CONTENDER);
+        List<Scenario> described = multiRunner.isEmpty() ? scenarios
+                : Stream.concat(scenarios.stream(), Stream.of(Scenarios.multiRunner())).toList();
+        MethodNote note = new MethodNote(environment, described, ExecutorContender.SETTINGS, ACCEPTED_CONTENDER);
         ResultsMarkdown markdown = new ResultsMarkdown();
-        new ResultsJson().write(new ResultsJson.Results(rows, spreads, overhead), outputDirectory.resolve("results.json"));
-        markdown.write(results, spreads, overhead, note, checks, outputDirectory.resolve("results.md"));
-        new ConcurrencyChart().write(results, scenarios.stream().filter(Scenario::charted).toList(),
-                outputDirectory.resolve("concurrency.png"));
+        new ResultsJson().write(new ResultsJson.Results(rows, spreads, multiRunner, overhead),
+                outputDirectory.resolve("results.json"));
+        markdown.write(results, multiRunner, spreads, overhead, note, checks, outputDirectory.resolve("results.md"));
+        List<Scenario> charted = scenarios.stream().filter(Scenario::charted).toList();
+        if (!results.isEmpty() && !charted.isEmpty()) {
+            new ConcurrencyChart().write(results, charted, outputDirectory.resolve("concurrency.png"));
+        }
         System.out.println();
         System.out.print(markdown.table(rows));
         System.out.println();
         System.out.print(markdown.spreadTable(spreads));
+        System.out.println();
+        System.out.print(markdown.multiRunnerTable(multiRunner));
         System.out.println();
         System.out.print(markdown.overheadTable(overhead));
         System.out.println();

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Writes {@code results.json}: an object with the {@link BenchRow runs}, the {@link SpreadLine spread} of
- * the accepted contender's repeated runs and the {@link OverheadResult engine overhead}.
+ * the accepted contender's repeated runs, the {@link MultiRunnerResult multi-runner} contenders and the
+ * {@link OverheadResult engine overhead}.
  */
 public final class ResultsJson {
 
@@ -18,11 +19,13 @@ public final class ResultsJson {
      *
      * @param runs one line per (scenario, contender, run)
      * @param spread the accepted contender's median and range per scenario
+     * @param multiRunner the multi-runner scenario's contenders, empty when it did not run
      * @param engineOverhead the engine-overhead lines, empty when that scenario did not run
      */
     public record Results(
             @JsonProperty("runs") List<BenchRow> runs,
             @JsonProperty("spread") List<SpreadLine> spread,
+            @JsonProperty("multi_runner") List<MultiRunnerResult> multiRunner,
             @JsonProperty("engine_overhead") List<OverheadResult> engineOverhead) {}
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -5,18 +5,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes the results as Markdown: the runs of {@code results.json}, the figures that table does not
- * hold (rejected share, p95 latency, ramp, time caps), the accepted contender's spread, the engine
- * overhead, the acceptance verdicts and a method note.
+ * hold (rejected share, p95 latency, ramp, time caps), the accepted contender's spread, the multi-runner
+ * contenders side by side, the engine overhead, the acceptance verdicts and a method note.
  */
 public final class ResultsMarkdown {
 
     private static final String HEADER =
             "| scenario | contender | run | rows | makespan_s | ideal_s | ratio | calls | rejected | completed | failed | lost |\n"
           + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+    private static final String MULTI_RUNNER_METHOD = MultiRunner.RUNNERS + " runner JVMs run one suite through the"
+            + " Launcher with one experiment name and one PostgreSQL database (embedded), claiming pairs, against one"
+            + " simulated provider; `" + MultiRunner.SHARED + "` shares the provider's limit through the runners'"
+            + " limit group (the default), `" + MultiRunner.INDEPENDENT + "` sets `evals4j.limitGroup=none`. The"
+            + " makespan runs from the first row's start to the last row's end as the store recorded them; wall_s"
+            + " adds the runners' JVM start and discovery. A pair is called once when the simulator answered its"
+            + " prompt exactly once.";
 
     /** The results table alone, as printed on standard output. */
     public String table(List<BenchRow> rows) {
@@ -35,6 +44,27 @@ public final class ResultsMarkdown {
         return md.toString();
     }
 
+    /**
+     * The multi-runner scenario's contenders side by side: ratio to N / R, rejected share, and whether
+     * every pair reached the model once (the simulator's answers per prompt).
+     */
+    public String multiRunnerTable(List<MultiRunnerResult> multiRunner) {
+        StringBuilder md = new StringBuilder("| contender | runners | store | rows | makespan_s | wall_s | ratio |"
+                + " calls | rejected share | pairs called once | called more than once | never called | runs by runner"
+                + " |\n| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (MultiRunnerResult result : multiRunner) {
+            BenchRow row = result.row();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.2f | %.2f%s | %.2f | %d | %.1f%% | %d | %d | %d |"
+                            + " %s |%n", row.contender(), result.runners(), result.store(), row.rows(),
+                    row.makespanSeconds(), result.wallSeconds(), result.capped() ? " (time cap: runners stopped)" : "",
+                    row.ratio(), row.calls(), 100 * row.rejectedShare(),
+                    result.pairsCalledOnce(), result.pairsCalledMoreThanOnce(), result.pairsNeverCalled(),
+                    new TreeMap<>(result.runsByRunner()).entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        }
+        return md.toString();
+    }
+
     /** The engine overhead: rows per second and heap per row of each runner. */
     public String overheadTable(List<OverheadResult> overhead) {
         StringBuilder md = new StringBuilder("| runner | report | rows | seconds | rows/s | heap before (MB) |"
@@ -48,9 +78,10 @@ public final class ResultsMarkdown {
     }
 
     /** The whole {@code results.md} document. */
-    public String document(List<ContenderResult> results, List<SpreadLine> spreads, List<OverheadResult> overhead,
-            MethodNote note, List<Acceptance.Check> checks) {
-        List<BenchRow> rows = results.stream().map(ContenderResult::row).toList();
+    public String document(List<ContenderResult> results, List<MultiRunnerResult> multiRunner,
+            List<SpreadLine> spreads, List<OverheadResult> overhead, MethodNote note, List<Acceptance.Check> checks) {
+        List<BenchRow> rows = Stream.concat(results.stream().map(ContenderResult::row),
+                multiRunner.stream().map(MultiRunnerResult::row)).toList();
         StringBuilder md = new StringBuilder("# evals4j benchmark\n\n");
         md.append(table(rows)).append('\n');
         md.append("## Derived figures\n\n");
@@ -68,6 +99,10 @@ public final class ResultsMarkdown {
             md.append("\n## Spread of `").append(note.acceptedContender()).append("`\n\n")
                     .append(spreadTable(spreads));
         }
+        if (!multiRunner.isEmpty()) {
+            md.append("\n## Several runners, one experiment\n\n").append(multiRunnerTable(multiRunner))
+                    .append("\n").append(MULTI_RUNNER_METHOD).append('\n');
+        }
         if (!overhead.isEmpty()) {
             md.append("\n## Engine overhead\n\n").append(overheadTable(overhead));
         }
@@ -80,9 +115,10 @@ public final class ResultsMarkdown {
     }
 
     /** Writes {@link #document} to {@code file}, replacing it. */
-    public void write(List<ContenderResult> results, List<SpreadLine> spreads, List<OverheadResult> overhead,
-            MethodNote note, List<Acceptance.Check> checks, Path file) throws IOException {
-        Files.writeString(file, document(results, spreads, overhead, note, checks));
+    public void write(List<ContenderResult> results, List<MultiRunnerResult> multiRunner, List<SpreadLine> spreads,
+            List<OverheadResult> overhead, MethodNote note, List<Acceptance.Check> checks, Path file)
+            throws IOException {
+        Files.writeString(file, document(results, multiRunner, spreads, overhead, note, checks));
     }
 
     private static String percent(Spread share) {

@@ -133,6 +133,21 @@ public final class Scenarios {
                 TIMEOUT, Duration.ofSeconds(16), true, tokens, Personality.EVALS4J);
     }
 
+    /**
+     * The multi-runner scenario ({@link MultiRunner}, not one of {@link #all()}: its contenders are runner
+     * JVMs, not executors): 1,500 rows of 50 ms against 100 requests/s (burst 10), drained by
+     * {@value MultiRunner#RUNNERS} runners together: ideal = N / R. The cap bounds the runners' JVMs,
+     * their start and end included.
+     */
+    public static Scenario multiRunner() {
+        int rows = 1_500;
+        double rate = 100;
+        return new Scenario(MultiRunner.SCENARIO, rows, LATENCY, SMALL_SPREAD, List.of(new RateStep(0, rate)), 10, 0,
+                0.0, 0.0, rows / rate, "N / R with R = " + (int) rate + " req/s, burst 10, for all "
+                        + MultiRunner.RUNNERS + " runners together",
+                TIMEOUT, Duration.ofSeconds(120), false, Personality.EVALS4J);
+    }
+
     /** 1,000 quick rows with no limit, run before the benchmark and not reported. */
     public static Scenario warmUp() {
         int rows = 1_000;

@@ -11,10 +11,13 @@ import dev.evals4j.storage.ResultStores;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.ScoreRecord;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +128,31 @@ class EvalsCliTest {
         assertThat(passed.get("scores").get(0).get("name").asText()).isEqualTo("exact");
     }
 
+    @Test
+    void exportNamesTheRunnerThatRanEachPairOfASharedExperiment() {
+        try (ResultStore first = ResultStores.open(null, project); ResultStore second = ResultStores.open(null, project)) {
+            long shared = first.openExperiment("shared", SUITE, Map.of(), null).id();
+            first.claims(shared, "ci-1", Duration.ofMinutes(1)).orElseThrow();
+            second.claims(shared, "ci-2", Duration.ofMinutes(1)).orElseThrow();
+            first.record(run(shared, "r1", ExecutionStatus.COMPLETED, 1.0, true));
+            second.record(run(shared, "r2", ExecutionStatus.COMPLETED, 0.0, false));
+            first.record(run(shared, "r3", ExecutionStatus.COMPLETED, 1.0, true));
+        }
+
+        assertThat(run("export", "shared")).isZero();
+
+        assertThat(lines().stream().map(EvalsCliTest::json)
+                .map(line -> line.get("rowId").asText() + " " + line.get("runner").asText()))
+                .containsExactly("r1 ci-1", "r2 ci-2", "r3 ci-1");
+    }
+
+    @Test
+    void exportOfAnExperimentRecordedWithoutARunnerIdHasANullRunner() {
+        assertThat(run("export", "base")).isZero();
+
+        assertThat(lines()).hasSize(4).allSatisfy(line -> assertThat(json(line).get("runner").isNull()).isTrue());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "frobnicate", "show", "compare base", "list extra", "show base --verbose",
         "list --storage", "list --out x.jsonl"})
@@ -166,6 +194,14 @@ class EvalsCliTest {
     private int run(String... args) {
         return new EvalsCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), project).run(args);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> lines() {

@@ -94,7 +94,7 @@ final class MethodRun {
      * What a method needs to run, checked before any row runs.
      *
      * @param pacer the executor's pacer, whose rate the timeline samples
-     * @param timeline what the executor does over time; written by the runner thread while the executor
+     * @param timeline what the executor does over time; written by its callback thread while the executor
      *     runs, read by the engine thread once the run ended (the event queue orders the two)
      * @param sharedLimit the pacer's membership of its limit group, left when the rows ended; empty when
      *     the method paces alone

@@ -8,20 +8,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
  * Runs one item at a time, with the same {@link RetryPolicy}, timeout, statuses and details as the
  * {@link AsyncExecutor}, and the same classification of failures. Rate-limited attempts are retried
- * after the provider's {@code Retry-After} (see {@link RetryPlanner}) without spending an attempt (Phoenix's sync executor failed them at once). Listener callbacks
- * happen on the caller's thread.
+ * after the provider's {@code Retry-After} (see {@link RetryPlanner}) without spending an attempt
+ * (Phoenix's sync executor failed them at once).
  *
- * <p>Timeouts: each call runs on the run's {@link CallThread helper thread} while the caller waits
- * at most the timeout for it. A call that overruns it is interrupted and abandoned, and counts as a
- * failed attempt ({@link TimeoutException}), retried as the policy says. A call that ignores the
- * interrupt keeps its (daemon) helper thread until it returns; its result is discarded. An executor
- * nested inside a call of one of our executors (see {@link ExecutorFactory}) makes its calls on the
- * caller's thread instead, without a timeout of its own: the enclosing call's timeout bounds them.
+ * <p>Threads: the items run one after the other on a call thread ({@code evals4j-call-<n>}, a daemon
+ * marked as a worker, see {@link ExecutorFactory}), which also reads the inputs and makes every
+ * listener callback, one at a time; the caller's thread only watches the attempts' deadlines through
+ * a {@link CallWatch}, so an attempt that ends in time hands nothing between threads. A call that
+ * overruns the timeout is interrupted and abandoned, and counts as a failed attempt ({@link
+ * TimeoutException}), retried as the policy says: a new call thread goes on with the loop from there.
+ * A call that ignores the interrupt keeps its thread until it returns; its result is discarded. An
+ * executor nested inside a call of one of our executors makes its calls and callbacks on the caller's
+ * thread instead, without a timeout of its own: the enclosing call's timeout bounds them.
  *
  * <p>{@link #stop()} is thread-safe: it cuts short a wait between attempts at once; a call in
  * progress gets the shutdown grace period to finish (recorded normally), then is interrupted and
@@ -32,6 +36,8 @@ import java.util.random.RandomGenerator;
  * @param <O> the output type
  */
 final class SyncExecutor<I, O> implements Executor<I, O> {
+
+    private static final AtomicInteger CALL_THREADS = new AtomicInteger();
 
     private final SyncTask<I, O> task;
     private final RetryPolicy retryPolicy;
@@ -44,7 +50,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
     private final Duration shutdownGrace;
     private final ShutdownHooks shutdownHooks;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final Set<PendingCall<O>> pendingCalls = ConcurrentHashMap.newKeySet();
+    private final Set<CallWatch> watches = ConcurrentHashMap.newKeySet();
 
     private SyncExecutor(Builder<I, O> builder) {
         this.task = builder.task;
@@ -70,65 +76,172 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
     public ExecutionSummary run(Iterator<? extends I> inputs, ExecutionListener<? super I, ? super O> listener) {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(listener, "listener");
-        SafeListener<I, O> safe = new SafeListener<>(listener);
-        SummaryCounter counter = new SummaryCounter();
-        RetryPlanner planner = new RetryPlanner(retryPolicy, classifier, random);
-        Throwable inputFailure = null;
+        Loop loop = new Loop(inputs, new SafeListener<>(listener));
         StopGuard guard = new StopGuard(shutdownHooks, this::stop, shutdownGrace);
-        CallThread calls = new CallThread();
         try {
-            long index = 0;
-            while (!isStopped() && !safe.failed()) {
+            if (WorkerThreads.isWorkerThread()) {
+                loop.run(null, null);
+            } else {
+                superviseCallThreads(loop);
+            }
+        } finally {
+            guard.close();
+        }
+        return loop.summary();
+    }
+
+    /**
+     * Runs {@code loop} on a call thread while this thread watches the attempts' deadlines; when an
+     * attempt overruns, its thread is interrupted and abandoned, and a new call thread goes on with
+     * the loop from that attempt's failure.
+     */
+    private void superviseCallThreads(Loop loop) {
+        CallWatch.Abandoned resumeFrom = null;
+        do {
+            CallWatch watch = new CallWatch(timeout.toNanos(), shutdownGrace.toNanos(), isStopped());
+            watches.add(watch);
+            CallWatch.Abandoned from = resumeFrom;
+            Thread thread = WorkerThreads.daemon("evals4j-call-" + CALL_THREADS.incrementAndGet(),
+                    WorkerThreads.wrap(() -> {
+                        try {
+                            loop.run(watch, from);
+                        } catch (AbandonedAttempt abandoned) {
+                            // the watcher owns the loop now; this thread only ends
+                        } catch (RuntimeException | Error unexpected) {
+                            loop.crash = unexpected;
+                        } finally {
+                            watch.loopEnded();
+                        }
+                    }));
+            thread.start();
+            try {
+                resumeFrom = watch.await(this::stop);
+            } finally {
+                watches.remove(watch);
+            }
+            if (resumeFrom != null) {
+                thread.interrupt();
+            }
+        } while (resumeFrom != null);
+        if (loop.crash instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (loop.crash instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /**
+     * The sequential loop over the inputs and its state, owned by one thread at a time: the call thread
+     * that runs it, or the watcher between an abandoned call thread and the next (the {@link CallWatch}'s
+     * monitor orders the hand-overs).
+     */
+    private final class Loop {
+
+        private final Iterator<? extends I> inputs;
+        private final SafeListener<I, O> listener;
+        private final SummaryCounter counter = new SummaryCounter();
+        private final RetryPlanner planner = new RetryPlanner(retryPolicy, classifier, random);
+        private Throwable inputFailure;
+        private long index;
+        /** What the call thread's loop threw that it does not handle, rethrown by the run's thread. */
+        private Throwable crash;
+
+        Loop(Iterator<? extends I> inputs, SafeListener<I, O> listener) {
+            this.inputs = inputs;
+            this.listener = listener;
+        }
+
+        /**
+         * Runs the items, first finishing the item of {@code resumeFrom} when an earlier call thread
+         * abandoned its attempt; calls through {@code watch}, or on this thread when it is {@code null}.
+         *
+         * @throws AbandonedAttempt when the watcher abandoned an attempt of this thread
+         */
+        void run(CallWatch watch, CallWatch.Abandoned resumeFrom) {
+            if (resumeFrom != null && !finishItem(runItem(itemOf(resumeFrom), watch, resumeFrom))) {
+                return;
+            }
+            while (!isStopped() && !listener.failed()) {
                 I input;
                 try {
                     if (!inputs.hasNext()) {
-                        break;
+                        return;
                     }
                     input = inputs.next();
                 } catch (RuntimeException | Error readFailure) {
                     inputFailure = readFailure;
-                    break;
+                    return;
                 }
-                ItemRecord<I> item = new ItemRecord<>(index++, input);
-                ExecutionDetails details = runItem(item, planner, safe, counter, calls);
-                counter.add(details);
-                if (exitOnError && details.status() == ExecutionStatus.FAILED) {
-                    break;
+                if (!finishItem(runItem(new ItemRecord<>(index++, input), watch, null))) {
+                    return;
                 }
             }
-        } finally {
-            calls.close();
-            guard.close();
         }
-        ExecutionSummary summary = counter.summary(1, isStopped());
-        if (inputFailure != null) {
-            throw new ExecutionAbortedException("Reading the inputs failed after " + summary.items() + " items",
-                    inputFailure, summary);
-        }
-        safe.throwIfFailed(summary);
-        return summary;
-    }
 
-    private ExecutionDetails runItem(ItemRecord<I> item, RetryPlanner planner, SafeListener<I, O> listener,
-            SummaryCounter counter, CallThread calls) {
-        while (true) {
-            Attempt attempt = item.startAttempt();
-            if (attempt.isFirst()) {
-                listener.itemStarted(item.index(), item.input());
+        @SuppressWarnings("unchecked")
+        private ItemRecord<I> itemOf(CallWatch.Abandoned abandoned) {
+            return (ItemRecord<I>) abandoned.item();
+        }
+
+        /** Counts a finished item; answers whether the loop goes on. */
+        private boolean finishItem(ExecutionDetails details) {
+            counter.add(details);
+            return !(exitOnError && details.status() == ExecutionStatus.FAILED);
+        }
+
+        /** The summary, once the loop is over; throws as {@link Executor#run} documents. */
+        ExecutionSummary summary() {
+            ExecutionSummary summary = counter.summary(1, isStopped());
+            if (inputFailure != null) {
+                throw new ExecutionAbortedException("Reading the inputs failed after " + summary.items() + " items",
+                        inputFailure, summary);
             }
-            counter.inFlight(1);
-            long start = System.nanoTime();
-            try {
-                O output = callInFlight(item, attempt, calls, listener);
+            listener.throwIfFailed(summary);
+            return summary;
+        }
+
+        private ExecutionDetails runItem(ItemRecord<I> item, CallWatch watch, CallWatch.Abandoned resumeFrom) {
+            while (true) {
+                Attempt attempt;
+                long start;
+                Throwable failure;
+                O output = null;
+                if (resumeFrom != null) {
+                    attempt = resumeFrom.attempt();
+                    start = resumeFrom.startNanos();
+                    failure = resumeFrom.overrun() == CallWatch.Overrun.STOPPED ? new StoppedDuringCall()
+                            : new TimeoutException("Attempt " + attempt.number() + " of item " + item.index()
+                                    + " exceeded the timeout of " + timeout);
+                    listener.concurrencyChanged(System.nanoTime(), 0, 1);
+                    resumeFrom = null;
+                } else {
+                    attempt = item.startAttempt();
+                    if (attempt.isFirst()) {
+                        listener.itemStarted(item.index(), item.input());
+                    }
+                    counter.inFlight(1);
+                    listener.concurrencyChanged(System.nanoTime(), 1, 1);
+                    start = System.nanoTime();
+                    failure = null;
+                    try {
+                        output = call(item, attempt, watch, start);
+                    } catch (AbandonedAttempt abandoned) {
+                        throw abandoned;
+                    } catch (Exception | Error callFailure) {
+                        failure = callFailure;
+                    }
+                    listener.concurrencyChanged(System.nanoTime(), 0, 1);
+                }
                 item.addExecutionNanos(System.nanoTime() - start);
-                ExecutionStatus status = attempt.isFirst() ? ExecutionStatus.COMPLETED
-                        : ExecutionStatus.COMPLETED_WITH_RETRIES;
-                return finish(item, output, item.finish(status), listener);
-            } catch (StoppedDuringCall stopped) {
-                item.addExecutionNanos(System.nanoTime() - start);
-                return finish(item, fallbackValue, item.finish(ExecutionStatus.DID_NOT_RUN), listener);
-            } catch (Exception | Error failure) {
-                item.addExecutionNanos(System.nanoTime() - start);
+                if (failure == null) {
+                    ExecutionStatus status = attempt.isFirst() ? ExecutionStatus.COMPLETED
+                            : ExecutionStatus.COMPLETED_WITH_RETRIES;
+                    return finish(item, output, item.finish(status), listener);
+                }
+                if (failure instanceof StoppedDuringCall) {
+                    return finish(item, fallbackValue, item.finish(ExecutionStatus.DID_NOT_RUN), listener);
+                }
                 RetryPlanner.Plan plan = planner.plan(item, failure, planner.classify(failure));
                 if (!plan.retry()) {
                     return finish(item, fallbackValue, item.finish(ExecutionStatus.FAILED), listener);
@@ -142,27 +255,14 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
         }
     }
 
-    /** {@link #call}, reported to {@code listener} as one call in flight under a limit of one while it runs. */
-    private O callInFlight(ItemRecord<I> item, Attempt attempt, CallThread calls, SafeListener<I, O> listener)
-            throws Exception {
-        listener.concurrencyChanged(System.nanoTime(), 1, 1);
-        try {
-            return call(item, attempt, calls);
-        } finally {
-            listener.concurrencyChanged(System.nanoTime(), 0, 1);
-        }
-    }
-
     /**
-     * Makes one attempt on the helper thread and waits for it, at most the timeout (and, after a
-     * stop, at most the grace period); nested inside one of our calls, makes it on this thread.
+     * Makes one attempt on this thread, watched by {@code watch} when it is not {@code null} (nested
+     * inside one of our calls, the enclosing call's timeout bounds it).
      *
-     * @throws TimeoutException when the call overran the timeout
-     * @throws StoppedDuringCall when a stop came and the call overran the grace period, or this
-     *     thread was interrupted
+     * @throws AbandonedAttempt when the watcher abandoned the attempt before it returned
      */
-    private O call(ItemRecord<I> item, Attempt attempt, CallThread calls) throws Exception {
-        if (WorkerThreads.isWorkerThread()) {
+    private O call(ItemRecord<I> item, Attempt attempt, CallWatch watch, long startNanos) throws Exception {
+        if (watch == null) {
             try {
                 return task.call(item.input(), attempt);
             } catch (InterruptedException interrupted) {
@@ -170,51 +270,31 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
                 throw interrupted;
             }
         }
-        PendingCall<O> pending = new PendingCall<>();
-        pendingCalls.add(pending);
+        watch.begin(item, attempt, startNanos);
+        O output;
         try {
-            if (isStopped()) {
-                pending.requestStop();
+            output = task.call(item.input(), attempt);
+        } catch (Exception | Error failure) {
+            if (!watch.end()) {
+                throw new AbandonedAttempt();
             }
-            calls.start(() -> {
-                try {
-                    pending.finish(task.call(item.input(), attempt), null);
-                } catch (Exception | Error failure) {
-                    pending.finish(null, failure);
-                }
-            });
-            PendingCall.End end;
-            try {
-                end = pending.await(timeout.toNanos(), shutdownGrace.toNanos());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                stop();
-                calls.abandon();
-                throw new StoppedDuringCall();
-            }
-            switch (end) {
-                case FINISHED -> {
-                    Throwable failure = pending.failure();
-                    if (failure instanceof Exception exception) {
-                        throw exception;
-                    }
-                    if (failure instanceof Error error) {
-                        throw error;
-                    }
-                    return pending.output();
-                }
-                case TIMED_OUT -> {
-                    calls.abandon();
-                    throw new TimeoutException("Attempt " + attempt.number() + " of item " + item.index()
-                            + " exceeded the timeout of " + timeout);
-                }
-                default -> {
-                    calls.abandon();
-                    throw new StoppedDuringCall();
-                }
-            }
-        } finally {
-            pendingCalls.remove(pending);
+            throw failure;
+        }
+        if (!watch.end()) {
+            throw new AbandonedAttempt();
+        }
+        return output;
+    }
+
+    /**
+     * Unwinds a call thread whose attempt the watcher abandoned, past every handler of the loop: that
+     * thread must not touch the run's state any more.
+     */
+    private static final class AbandonedAttempt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AbandonedAttempt() {
+            super(null, null, false, false);
         }
     }
 
@@ -263,7 +343,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
     @Override
     public void stop() {
         stopSignal.countDown();
-        pendingCalls.forEach(PendingCall::requestStop);
+        watches.forEach(CallWatch::requestStop);
     }
 
     @Override

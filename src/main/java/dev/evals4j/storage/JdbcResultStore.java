@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.ReentrantLock;
@@ -189,6 +190,11 @@ public final class JdbcResultStore implements ResultStore {
     @Override
     public void record(RunRecord run) {
         writer.record(Redactor.redact(run));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordCommitted(RunRecord run) {
+        return writer.recordCommitted(Redactor.redact(run));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -85,6 +86,21 @@ public interface ResultStore extends AutoCloseable {
      * @throws StoreException when an earlier background write failed, or the store is closed
      */
     void record(RunRecord run);
+
+    /**
+     * Records a run like {@link #record}, and answers a stage that completes once it is durable, or
+     * exceptionally with the {@link StoreException} that lost it. A store that batches writes commits
+     * the runs queued together in one transaction (a group commit), so a caller that keeps a few runs
+     * waiting for their commits does not wait for one transaction per run. This default records and
+     * flushes before it returns.
+     *
+     * @throws StoreException when an earlier background write failed, or the store is closed
+     */
+    default CompletableFuture<Void> recordCommitted(RunRecord run) {
+        record(run);
+        flush();
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Replaces the scores of a stored run (re-scoring stored outputs), in order with the {@link

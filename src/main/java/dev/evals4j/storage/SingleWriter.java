@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * write connection.
  *
  * <p>Callers put commands on a bounded queue. The thread takes whatever is queued (up to the batch
- * size) and commits the runs among it in one transaction, sent as one JDBC batch. Synchronous work
+ * size) and commits the runs among it in one transaction, sent as one JDBC batch: a group commit,
+ * which {@link #recordCommitted} callers learn of through their run's stage. Synchronous work
  * (experiment operations, score updates) and flush barriers run in queue order after the writes
  * before them are committed, each in its own transaction: its failure goes to its caller only.
  *
@@ -40,7 +41,8 @@ final class SingleWriter {
 
     private sealed interface Command permits Upsert, Sync, Barrier, Stop {}
 
-    private record Upsert(RunRecord run) implements Command {}
+    /** A run to write; {@code committed}, when not {@code null}, completes once its transaction commits. */
+    private record Upsert(RunRecord run, CompletableFuture<Void> committed) implements Command {}
 
     private record Sync(String action, Transaction.SqlWork<?> work, CompletableFuture<Object> result)
             implements Command {}
@@ -84,7 +86,18 @@ final class SingleWriter {
 
     /** Queues a run, already redacted (blocks while the queue is full). */
     void record(RunRecord run) {
-        enqueue(new Upsert(run));
+        enqueue(new Upsert(run, null));
+    }
+
+    /**
+     * Queues a run, already redacted, and answers a stage that completes when the transaction that
+     * writes it commits (with the other runs queued with it: a group commit), or exceptionally with
+     * the {@link StoreException} that lost it. Blocks while the queue is full.
+     */
+    CompletableFuture<Void> recordCommitted(RunRecord run) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        enqueue(new Upsert(run, committed));
+        return committed;
     }
 
     /**
@@ -237,6 +250,17 @@ final class SingleWriter {
                 failures.fail(lost(size, e));
             }
         }
+        StoreException failure = failures.failure();
+        for (Command command : pending) {
+            CompletableFuture<Void> committed = ((Upsert) command).committed();
+            if (committed != null) {
+                if (failure == null) {
+                    committed.complete(null);
+                } else {
+                    committed.completeExceptionally(failure);
+                }
+            }
+        }
         pending.clear();
     }
 
@@ -310,6 +334,8 @@ final class SingleWriter {
                 : new StoreException("The writer thread of " + sqlFailures.location() + " has stopped");
         if (command instanceof Barrier barrier) {
             barrier.done().completeExceptionally(failure);
+        } else if (command instanceof Upsert upsert && upsert.committed() != null) {
+            upsert.committed().completeExceptionally(failure);
         } else if (command instanceof Sync sync) {
             sync.result().completeExceptionally(failure);
         }

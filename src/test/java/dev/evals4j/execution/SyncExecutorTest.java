@@ -134,7 +134,9 @@ class SyncExecutorTest {
     }
 
     @Test
-    void callbacksHappenOnTheCallersThreadAndTheIteratorIsReadLazily() {
+    void callsReadsAndCallbacksHappenOnOneCallThreadAndTheIteratorIsReadLazily() {
+        java.util.Set<Thread> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Thread> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger read = new AtomicInteger();
         java.util.Iterator<Integer> endless = new java.util.Iterator<>() {
             @Override
@@ -144,10 +146,12 @@ class SyncExecutorTest {
 
             @Override
             public Integer next() {
+                readers.add(Thread.currentThread());
                 return read.getAndIncrement();
             }
         };
         SyncExecutor<Integer, Integer> executor = SyncExecutor.<Integer, Integer>builder((x, attempt) -> {
+            callers.add(Thread.currentThread());
             if (x == 3) {
                 throw new IllegalStateException("stop here");
             }
@@ -160,7 +164,9 @@ class SyncExecutorTest {
         assertThat(read).hasValue(4);
         assertThat(summary.items()).isEqualTo(4);
         assertThat(summary.failed()).isEqualTo(1);
-        assertThat(listener.threads).containsExactly(Thread.currentThread());
+        assertThat(callers).singleElement().satisfies(thread -> assertThat(thread.getName()).startsWith("evals4j-call-"));
+        assertThat(listener.threads).as("no call hands its result to another thread").isEqualTo(callers);
+        assertThat(readers).isEqualTo(callers);
     }
 
     @Test

@@ -57,6 +57,36 @@ class JdbcResultStoreTest {
     }
 
     @Test
+    void recordCommittedCompletesOnlyOnceAnotherConnectionCanReadTheRun() throws Exception {
+        try (ResultStore store = JdbcResultStore.open(url())) {
+            long id = store.openExperiment("exp", SUITE, Map.of(), null).id();
+            List<java.util.concurrent.CompletableFuture<Void>> commits = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                commits.add(store.recordCommitted(completed(id, "row" + i, "o")));
+            }
+            commits.get(commits.size() - 1).get();
+
+            assertThat(commits).allMatch(commit -> commit.isDone() && !commit.isCompletedExceptionally());
+            try (Connection reader = DriverManager.getConnection(url());
+                    Statement count = reader.createStatement();
+                    ResultSet result = count.executeQuery("SELECT COUNT(*) FROM runs")) {
+                result.next();
+                assertThat(result.getInt(1)).isEqualTo(50);
+            }
+        }
+    }
+
+    @Test
+    void aRunWhoseWriteFailsFailsItsCommitStageWithTheStoreFailure() {
+        ResultStore store = JdbcResultStore.open(url());
+        java.util.concurrent.CompletableFuture<Void> commit = store.recordCommitted(completed(404, "orphan", "o"));
+
+        assertThatThrownBy(commit::join).hasCauseInstanceOf(StoreException.class)
+                .hasMessageContaining("queued writes were not stored");
+        assertThatThrownBy(store::close).isInstanceOf(StoreException.class);
+    }
+
+    @Test
     void aQueueOfOneStillStoresEverything() {
         try (ResultStore store = JdbcResultStore.open(url(), new StoreSettings(Duration.ofSeconds(10), 1, 1))) {
             long id = store.openExperiment("exp", SUITE, Map.of(), null).id();

@@ -82,7 +82,7 @@ public final class Benchmark {
         List<MultiRunnerResult> multiRunner = runMultiRunner(outputDirectory);
         List<OverheadResult> overhead = List.of();
         if (selection.includes(OVERHEAD_SCENARIO, "evals4j")) {
-            overhead = new EngineOverhead(outputDirectory.resolve("overhead")).measure(EngineOverhead.ROWS);
+            overhead = new EngineOverhead(outputDirectory.resolve("overhead")).measure(EngineOverhead.rows());
         }
         RunEnvironment environment = new RunEnvironment(Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), loadAtStart, RunEnvironment.currentLoadAverage(),

@@ -28,7 +28,8 @@ public final class ConcurrencyChart {
 
     /**
      * Writes the chart of {@code results} for {@code scenarios} (in that column order) to {@code file}.
-     * Contenders are the rows, in the order they first appear in {@code results}.
+     * Contenders are the rows, in the order they first appear in {@code results}. Writes nothing when
+     * no panel is left (a run that selected only the engine overhead).
      */
     public void write(List<ContenderResult> results, List<Scenario> scenarios, Path file) throws IOException {
         List<String> contenders = results.stream().map(r -> r.row().contender()).distinct().toList();
@@ -37,6 +38,9 @@ public final class ConcurrencyChart {
             for (Scenario scenario : scenarios) {
                 panels.add(panel(scenario, contender, find(results, scenario.name(), contender)));
             }
+        }
+        if (panels.isEmpty()) {
+            return;
         }
         BitmapEncoder.saveBitmap(panels, contenders.size(), scenarios.size(), file.toString(),
                 BitmapEncoder.BitmapFormat.PNG);

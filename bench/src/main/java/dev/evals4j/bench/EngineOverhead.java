@@ -32,8 +32,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public final class EngineOverhead {
 
-    /** The rows of a measured run. */
+    /** The rows of a measured run, unless {@value #ROWS_PROPERTY} names another count. */
     public static final int ROWS = 100_000;
+    /** The system property (or, in upper case with underscores, the environment variable) of a smaller count, for iterating. */
+    public static final String ROWS_PROPERTY = "bench.overheadRows";
+    private static final String ROWS_VARIABLE = "BENCH_OVERHEAD_ROWS";
 
     private static final int WARM_UP_ROWS = 2_000;
     private static final int GC_ROUNDS = 3;
@@ -44,6 +47,28 @@ public final class EngineOverhead {
     /** Runs whose SQLite files and {@code summary.json} go under {@code directory}. */
     public EngineOverhead(Path directory) {
         this.directory = directory;
+    }
+
+    /**
+     * The rows of a measured run: {@value #ROWS_PROPERTY} (or {@code BENCH_OVERHEAD_ROWS}) when set, else {@value #ROWS}.
+     *
+     * @throws IllegalArgumentException naming the property and its value when it is not a positive number
+     */
+    public static int rows() {
+        String value = System.getProperty(ROWS_PROPERTY, System.getenv(ROWS_VARIABLE));
+        if (value == null || value.isBlank()) {
+            return ROWS;
+        }
+        try {
+            int rows = Integer.parseInt(value.trim().replace("_", ""));
+            if (rows > 0) {
+                return rows;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(ROWS_PROPERTY + " (or " + ROWS_VARIABLE + ") '" + value
+                + "' is not a positive number of rows, e.g. 20000");
     }
 
     /** Warms up, then measures evals4j (rows, summary) and Jupiter on {@code rows} rows each. */

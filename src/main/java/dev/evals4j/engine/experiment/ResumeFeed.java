@@ -2,6 +2,7 @@ package dev.evals4j.engine.experiment;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.engine.config.ResumeRerun;
 import dev.evals4j.engine.row.RowEvent;
 import dev.evals4j.engine.row.RowItem;
@@ -36,7 +37,8 @@ import org.apiguardian.api.API;
  *
  * <p><b>Shared experiments.</b> Given {@link PairClaims}, the feed yields only the pairs it leased
  * (each batch claimed in one round trip, {@value #CLAIM_BATCH} pairs at a time so that runners share the
- * work finely). A pair leased by another live runner is set aside; once the feed's own pairs are read,
+ * work finely; a runner that takes its pairs faster claims about {@value #CLAIM_SECONDS} second of them
+ * at a time, at most {@value #BATCH}, so that a fast method does not wait for a claim every 100 rows). A pair leased by another live runner is set aside; once the feed's own pairs are read,
  * it checks the set-aside pairs every {@linkplain PairClaims#leaseDuration() lease} / 3: a pair another
  * runner completed is dropped (counted by {@link #takenByOthers()}), a pair whose lease expired (its
  * runner died) is taken over, and the feed ends when none is left. A pair another runner completed for
@@ -60,6 +62,8 @@ public final class ResumeFeed implements Iterator<RowItem> {
     public static final int BATCH = 500;
     /** How many pairs one claim covers in a shared experiment. */
     public static final int CLAIM_BATCH = 100;
+    /** About how long the pairs of one claim last at the pace the runner took the previous batch. */
+    public static final int CLAIM_SECONDS = 1;
     /** How many restored events may wait for the engine thread. */
     public static final int MAX_UNREPORTED = 2 * BATCH;
 
@@ -73,6 +77,10 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private final ArrayDeque<RowItem> pending = new ArrayDeque<>();
     private final PairClaims claims;
     private final LeaseWait leaseWait;
+    private final Ticker ticker;
+    private int claimBatch = CLAIM_BATCH;
+    private long batchStartNanos;
+    private int batchSize;
     private final Map<RunKey, RowItem> leasedByOthers = new LinkedHashMap<>();
     private long restored;
     private long takenByOthers;
@@ -113,6 +121,13 @@ public final class ResumeFeed implements Iterator<RowItem> {
      */
     public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
             Rescoring rescoring, ResumeRerun rerun, PairClaims claims, LeaseWait leaseWait) {
+        this(pairs, store, experimentId, events, rescoring, rerun, claims, leaseWait, Ticker.system());
+    }
+
+    /** A feed that measures the pace the runner takes its pairs at with {@code ticker} (to size its claims). */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring, ResumeRerun rerun, PairClaims claims, LeaseWait leaseWait, Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.claims = claims;
         this.leaseWait = Objects.requireNonNull(leaseWait, "leaseWait");
         this.rescoring = rescoring;
@@ -164,7 +179,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
     }
 
     private void readBatch() {
-        int size = claims == null ? BATCH : CLAIM_BATCH;
+        int size = claims == null ? BATCH : nextClaimBatch();
         List<RowItem> batch = new ArrayList<>(size);
         List<RunKey> keys = new ArrayList<>(size);
         while (batch.size() < size && pairs.hasNext()) {
@@ -191,6 +206,23 @@ public final class ResumeFeed implements Iterator<RowItem> {
             }
         }
         claimAndQueue(toRun, rerunCompleted);
+    }
+
+    /**
+     * How many pairs the next claim covers: {@value #CLAIM_SECONDS} second at the pace the previous batch
+     * was taken (from the start of its reading to now, when all of it is taken), between {@value
+     * #CLAIM_BATCH} and {@value #BATCH}.
+     */
+    private int nextClaimBatch() {
+        long now = ticker.nanoTime();
+        if (batchSize > 0) {
+            double seconds = Math.max(1e-9, (now - batchStartNanos) / 1e9);
+            double pairs = batchSize / seconds * CLAIM_SECONDS;
+            claimBatch = (int) Math.max(CLAIM_BATCH, Math.min(BATCH, pairs));
+        }
+        batchStartNanos = now;
+        batchSize = claimBatch;
+        return claimBatch;
     }
 
     /**

@@ -36,9 +36,6 @@ public sealed interface RowEvent {
     /** User code published a report entry on {@code item} through its {@code EvalContext}. */
     record Published(RowItem item, String key, String value) implements RowEvent {}
 
-    /** The number of rows in flight or the concurrency limit changed. */
-    record ConcurrencyChanged(int inFlight, int limit) implements RowEvent {}
-
     /**
      * The executor returned (or failed, then {@code failure} is not {@code null}); no event follows.
      *

@@ -94,7 +94,7 @@ final class MethodRun {
      * What a method needs to run, checked before any row runs.
      *
      * @param pacer the executor's pacer, whose rate the timeline samples
-     * @param timeline what the executor does over time; written by the runner thread while the executor
+     * @param timeline what the executor does over time; written by its callback thread while the executor
      *     runs, read by the engine thread once the run ended (the event queue orders the two)
      * @param sharedLimit the pacer's membership of its limit group, left when the rows ended; empty when
      *     the method paces alone
@@ -117,10 +117,11 @@ final class MethodRun {
         long startNanos = System.nanoTime();
         RowReporter reporter = new RowReporter(listener, descriptor, config.report(), !plan.thresholds().isEmpty(),
                 plan.settings().repetitions() > 1, observer, DatasetLines.of(plan.source().file()));
-        Thread runner = new Thread(() -> runRows(plan), "evals4j-" + name());
+        QueueingListener rowEvents = new QueueingListener(queue, config.report());
+        Thread runner = new Thread(() -> runRows(plan, rowEvents), "evals4j-" + name());
         runner.setDaemon(true);
         runner.start();
-        RowEvent.RunEnded end = drain(reporter, plan.executor(), startNanos);
+        RowEvent.RunEnded end = drain(reporter, rowEvents, plan.executor(), startNanos);
         progress.finish();
         MethodSummary summary = reporter.summary().summarize(name(), end.peakConcurrency(), end.finalLimit(),
                 Duration.ofNanos(System.nanoTime() - startNanos), plan.timeline().series());
@@ -219,7 +220,7 @@ final class MethodRun {
      * The runner thread: reads the dataset lazily into the executor (a row that repeats an earlier
      * row's id is malformed) and reports how the run ended.
      */
-    private void runRows(Plan plan) {
+    private void runRows(Plan plan, QueueingListener rowEvents) {
         try (Stream<DatasetEntry> entries = UniqueRowIds.open(plan.source())) {
             RowFeed feed = new RowFeed(entries.iterator(), plan.settings().limit(), descriptor.rowSelection(),
                     plan.settings().repetitions(), malformed -> queue.put(new RowEvent.Malformed(malformed)));
@@ -231,7 +232,7 @@ final class MethodRun {
             ExecutionSummary summary;
             try {
                 summary = plan.executor().run(pairs, new TimelineListener<>(
-                        plan.recording().recorder(new QueueingListener(queue)), plan.timeline(), Ticker.system(),
+                        plan.recording().recorder(rowEvents, uncommittedRows(plan.settings())), plan.timeline(), Ticker.system(),
                         plan.pacer()::requestsPerSecond));
             } finally {
                 leaveLimitGroup(plan);
@@ -246,13 +247,22 @@ final class MethodRun {
         }
     }
 
+    /**
+     * How many completed rows may wait for their commit while the executor goes on: none for a
+     * concurrent method, whose calls in flight are its crash bound, a window for a sequential one.
+     */
+    private static int uncommittedRows(MethodSettings settings) {
+        return settings.concurrent() ? 0 : ExperimentRecording.SEQUENTIAL_UNCOMMITTED_ROWS;
+    }
+
     /** Leaves the method's limit group, if it joined one, before the run is reported ended. Idempotent. */
     private static void leaveLimitGroup(Plan plan) {
         plan.sharedLimit().ifPresent(SharedLimitPacer::close);
     }
 
     /** The engine thread: reports every event until the run ends; stops the executor on cancellation. */
-    private RowEvent.RunEnded drain(RowReporter reporter, Executor<RowItem, RowOutcome> executor, long startNanos) {
+    private RowEvent.RunEnded drain(RowReporter reporter, QueueingListener rowEvents,
+            Executor<RowItem, RowOutcome> executor, long startNanos) {
         boolean stopRequested = false;
         boolean interrupted = false;
         try {
@@ -275,7 +285,7 @@ final class MethodRun {
                     stopRequested = true;
                 }
                 long now = System.nanoTime();
-                progress.update(new ProgressSnapshot(name(), reporter.summary().rows(), -1, reporter.inFlight(),
+                progress.update(new ProgressSnapshot(name(), reporter.summary().rows(), -1, rowEvents.inFlight(),
                         reporter.summary().retries(), reporter.summary().rateLimitHits(), now - startNanos), now);
             }
         } finally {

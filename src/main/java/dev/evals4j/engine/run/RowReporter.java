@@ -63,7 +63,6 @@ final class RowReporter {
     private final Map<RowItem, List<RowEvent.AttemptFailed>> pendingAttempts = new IdentityHashMap<>();
     private final DatasetLines lines;
     private final Set<RowKey> registered = new HashSet<>();
-    private int inFlight;
 
     RowReporter(EngineExecutionListener listener, ForEachMethodDescriptor method, ReportMode mode,
             boolean gatedByThreshold, boolean repeated) {
@@ -99,8 +98,6 @@ final class RowReporter {
             onMalformed(malformed);
         } else if (event instanceof RowEvent.Published published) {
             publish(published.item(), ReportEntry.from(published.key(), published.value()));
-        } else if (event instanceof RowEvent.ConcurrencyChanged changed) {
-            inFlight = changed.inFlight();
         } else {
             throw new IllegalArgumentException("not a row event: " + event);
         }
@@ -118,11 +115,6 @@ final class RowReporter {
      */
     int retainedRows() {
         return running.size() + pendingEntries.size() + pendingAttempts.size() + registered.size();
-    }
-
-    /** The rows in flight, as the executor last reported. */
-    int inFlight() {
-        return inFlight;
     }
 
     private void onStarted(RowItem item) {

@@ -41,6 +41,8 @@ class ClaimingFeedTest {
     private final List<RowEvent> events = new ArrayList<>();
     private final FakeClaims claims = new FakeClaims();
     private final List<Duration> waits = new ArrayList<>();
+    private final List<Integer> claimSizes = new ArrayList<>();
+    private long nowNanos;
 
     private static RowItem item(int i) {
         return new RowItem(new Row("r" + i, i, Map.of("n", i), "test:" + i), 1, false);
@@ -57,7 +59,27 @@ class ClaimingFeedTest {
                 duration -> {
                     waits.add(duration);
                     wait.await(duration);
-                });
+                }, () -> nowNanos);
+    }
+
+    @Test
+    void aRunnerThatTakesItsPairsFastClaimsUpToALookupBatchAtOnceAndASlowOneStaysAtTheClaimBatch() {
+        List<RowItem> pairs = IntStream.range(0, 2_000).mapToObj(ClaimingFeedTest::item).toList();
+        ResumeFeed fast = feed(pairs, duration -> {});
+        for (int i = 0; i < 1_300; i++) {
+            fast.next();
+            nowNanos += 10_000; // 100,000 pairs/s
+        }
+        assertThat(claimSizes).containsExactly(ResumeFeed.CLAIM_BATCH, ResumeFeed.BATCH, ResumeFeed.BATCH,
+                ResumeFeed.BATCH);
+
+        claimSizes.clear();
+        ResumeFeed slow = feed(pairs, duration -> {});
+        for (int i = 0; i < 300; i++) {
+            slow.next();
+            nowNanos += 50_000_000; // 20 pairs/s
+        }
+        assertThat(claimSizes).containsOnly(ResumeFeed.CLAIM_BATCH).hasSize(3);
     }
 
     private static List<String> ids(ResumeFeed feed) {
@@ -213,6 +235,7 @@ class ClaimingFeedTest {
 
         @Override
         public Set<RunKey> claim(Map<RunKey, String> contentHashes) {
+            claimSizes.add(contentHashes.size());
             Set<RunKey> completed = store.lookup(experiment, contentHashes.keySet()).entrySet().stream()
                     .filter(e -> e.getValue().status().isCompleted()
                             && Objects.equals(e.getValue().contentHash(), contentHashes.get(e.getKey())))

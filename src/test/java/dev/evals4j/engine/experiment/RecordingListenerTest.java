@@ -13,11 +13,15 @@ import dev.evals4j.storage.InMemoryResultStore;
 import dev.evals4j.storage.RunKey;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.StoreException;
+import dev.evals4j.storage.ResultStore;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class RecordingListenerTest {
@@ -75,5 +79,86 @@ class RecordingListenerTest {
 
         assertThat(delegated).containsExactly("a", "b");
         assertThat(listener.failure()).isNotNull();
+    }
+
+    @Test
+    void aCompletedRowWaitsForTheOldestCommitOnlyWhenMoreRowsThanItsWindowAwaitTheirs() {
+        List<String> awaited = new ArrayList<>();
+        RecordingListener windowed = new RecordingListener(delegate, committingOnJoin(awaited, null), experiment, "e",
+                null, 2);
+
+        windowed.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        windowed.itemFinished(1, item("b"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThat(awaited).isEmpty();
+        windowed.itemFinished(2, item("c"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThat(awaited).containsExactly("a");
+        windowed.itemFinished(3, item("d"), null, details(ExecutionStatus.FAILED, new IOException("down")));
+        assertThat(awaited).as("a failed row waits for nothing").containsExactly("a");
+        windowed.itemFinished(4, item("e"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThat(awaited).containsExactly("a", "b");
+
+        windowed.awaitCommits();
+        assertThat(awaited).containsExactly("a", "b", "c", "e");
+        assertThat(store.lookup(experiment, List.of(new RunKey("e", 0)))).isNotEmpty();
+    }
+
+    @Test
+    void withoutAWindowEveryCompletedRowIsCommittedBeforeItsCallbackReturns() {
+        List<String> awaited = new ArrayList<>();
+        RecordingListener unwindowed = new RecordingListener(delegate, committingOnJoin(awaited, null), experiment,
+                "e", null, 0);
+
+        unwindowed.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThat(awaited).containsExactly("a");
+        unwindowed.itemFinished(1, item("b"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThat(awaited).containsExactly("a", "b");
+    }
+
+    @Test
+    void aCommitThatFailsAfterItsCallbackReturnedIsThrownLaterNamingItsRow() {
+        RecordingListener windowed = new RecordingListener(delegate,
+                committingOnJoin(new ArrayList<>(), new StoreException("disk full")), experiment, "e", null, 1);
+
+        windowed.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThatThrownBy(() -> windowed.itemFinished(1, item("b"), RowOutcome.pass(),
+                details(ExecutionStatus.COMPLETED)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Could not record row 'a'").hasMessageContaining("disk full");
+        windowed.itemFinished(2, item("c"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        windowed.awaitCommits();
+
+        assertThat(delegated).containsExactly("a", "b", "c");
+        assertThat(windowed.failure()).hasMessageContaining("row 'a'");
+    }
+
+    /**
+     * {@link #store}, except that a run's commit stage completes (or fails with {@code failure}) only when
+     * the listener waits for it, noting its row in {@code awaited}.
+     */
+    private ResultStore committingOnJoin(List<String> awaited, StoreException failure) {
+        return (ResultStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultStore.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("recordCommitted")) {
+                        try {
+                            return method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    RunRecord run = (RunRecord) args[0];
+                    store.record(run);
+                    return new CompletableFuture<Void>() {
+                        @Override
+                        public Void join() {
+                            awaited.add(run.rowId());
+                            if (failure == null) {
+                                complete(null);
+                            } else {
+                                completeExceptionally(failure);
+                            }
+                            return super.join();
+                        }
+                    };
+                });
     }
 }

@@ -31,14 +31,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class ExperimentRecording {
 
-    /**
-     * How many completed rows of a sequential method may wait for their commit while the next rows run:
-     * they share the store's group commits, and a {@code kill -9} can make the next run repeat at most
-     * these rows and the one in flight (no more than a concurrent method's default limit of 100 calls in
-     * flight). Rows that take as long as a model call are committed long before the next one ends.
-     */
-    public static final int SEQUENTIAL_UNCOMMITTED_ROWS = 100;
-
     private static final System.Logger LOG = System.getLogger(ExperimentRecording.class.getName());
 
     private final ExperimentStorage storage;
@@ -123,15 +115,12 @@ public final class ExperimentRecording {
     }
 
     /**
-     * The executor's listener: records every finished row, then calls {@code delegate}.
-     *
-     * @param uncommittedRows how many completed rows may wait for their commit while the executor goes on:
-     *     0 for a concurrent method (its crash bound is its concurrency limit), {@link
-     *     #SEQUENTIAL_UNCOMMITTED_ROWS} for a sequential one
+     * The executor's listener: records every finished row, then calls {@code delegate}. Every completed
+     * row is committed before the executor dispatches again, so a {@code kill -9} makes the next run
+     * call the model again only for the rows that were in flight.
      */
-    public RecordingListener recorder(ExecutionListener<RowItem, RowOutcome> delegate, int uncommittedRows) {
-        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name(), rescoring,
-                uncommittedRows);
+    public RecordingListener recorder(ExecutionListener<RowItem, RowOutcome> delegate) {
+        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name(), rescoring, 0);
         return recorder;
     }
 

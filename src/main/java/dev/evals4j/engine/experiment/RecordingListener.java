@@ -24,9 +24,9 @@ import java.util.concurrent.CompletionException;
  * only while at most {@code uncommittedRows} completed rows still wait for their commit: it first
  * waits for the oldest ones. So a row holds its place until its commit lands, and when the JVM dies
  * ({@code kill -9}) only the rows in flight and those {@code uncommittedRows} can be called a second
- * time by the next run. A concurrent method's executor uses 0 (every finished row is committed before
- * the next dispatch: its bound is its concurrency limit); a sequential method's uses a small window,
- * so that its rows share group commits instead of waiting for one transaction each. Failed and
+ * time by the next run. The engine uses 0: every finished row is committed before the next dispatch,
+ * so its bound is the rows in flight (a window above 0 lets fast rows share group commits at the price
+ * of a wider bound). Failed and
  * {@code DID_NOT_RUN} rows are recorded without waiting: they run again anyway.
  *
  * <p><b>Failures.</b> The first store failure is thrown from {@link #itemFinished}, or from {@link

@@ -232,7 +232,7 @@ final class MethodRun {
             ExecutionSummary summary;
             try {
                 summary = plan.executor().run(pairs, new TimelineListener<>(
-                        plan.recording().recorder(rowEvents, uncommittedRows(plan.settings())), plan.timeline(), Ticker.system(),
+                        plan.recording().recorder(rowEvents), plan.timeline(), Ticker.system(),
                         plan.pacer()::requestsPerSecond));
             } finally {
                 leaveLimitGroup(plan);
@@ -245,14 +245,6 @@ final class MethodRun {
             plan.recording().abort(t);
             queue.put(new RowEvent.RunEnded(0, 0, false, t));
         }
-    }
-
-    /**
-     * How many completed rows may wait for their commit while the executor goes on: none for a
-     * concurrent method, whose calls in flight are its crash bound, a window for a sequential one.
-     */
-    private static int uncommittedRows(MethodSettings settings) {
-        return settings.concurrent() ? 0 : ExperimentRecording.SEQUENTIAL_UNCOMMITTED_ROWS;
     }
 
     /** Leaves the method's limit group, if it joined one, before the run is reported ended. Idempotent. */

@@ -154,7 +154,8 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
         MemberReport report;
         synchronized (this) {
             long now = ticker.nanoTime();
-            report = new MemberReport(generation, rateLimits, demand, admitted.perSecond(now), started.perSecond(now));
+            report = new MemberReport(generation, rateLimits, demand, admitted.latestPerSecond(now),
+                    started.perSecond(now));
             rateLimits = 0;
             demand = false;
         }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Before the group owned the request rate, each runner's shared pacer asked the runner's default
  * pacer after its share, and that pacer's own loop fell to 0.95 of what this runner alone was admitted
  * on every rate limit while the group decreased too: with a provider burst of 5 one runner ended after
- * 75.6 s (2.52 × N / R), with 10 after 1.07 × N / R.
+ * 75.6 s (2.52 × N / R), with 10 after 1.07 × N / R. With the group alone but growing at a constant
+ * factor, 1.09 and 1.04.
  */
 class SharedLimitModelTest {
 
@@ -61,8 +62,8 @@ class SharedLimitModelTest {
                 independent.ratio(RUNNERS * ROWS_PER_RUNNER, RATE), independent);
         System.out.println(figures);
 
-        assertThat(sharedRatio).as(figures).isLessThan(1.1);
-        assertThat(shared.rejectedShare()).as(figures).isLessThan(0.03)
-                .isLessThan(0.7 * independent.rejectedShare());
+        assertThat(sharedRatio).as(figures).isLessThan(1.06);
+        assertThat(shared.rejectedShare()).as(figures).isLessThan(0.035)
+                .isLessThan(0.85 * independent.rejectedShare());
     }
 }

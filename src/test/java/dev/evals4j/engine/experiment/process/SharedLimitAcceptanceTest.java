@@ -40,9 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
  * on a loaded machine, the three starting together) and their shutdown are left out, as is the last
  * answer's latency (at most a few hundred milliseconds); the runners' wall time, from the first start
  * to the last exit, is printed beside it.
+ *
+ * <p>Six JVMs drain 6,000 rows at the provider's rate: about three minutes on two shared cores, and the
+ * makespan bound measures the machine as much as the limiter when other builds load it. So it runs with
+ * the other timed acceptance tests ({@code ./mvnw -B -Pacceptance test -Dtest=SharedLimitAcceptanceTest}),
+ * not in every build.
  */
-@Tag("integration")
-@Timeout(300)
+@Tag("acceptance")
+@Timeout(600)
 class SharedLimitAcceptanceTest {
 
     private static final int ROWS = 3_000;

@@ -138,6 +138,21 @@ public final class ConcurrencyStrategies {
     }
 
     /**
+     * The {@linkplain #defaults(int, Ticker) default pacer}'s token pacing without its request pacing: the
+     * pacer a runner keeps under a {@link SharedLimitPacer}, whose limit group decides the request rate.
+     * A request-rate loop of the runner's own under the group's would react to the same rate limits as
+     * the group (falling to a share of what this runner alone was admitted, then cooling down and growing
+     * on its own clock), and the two decreases would multiply.
+     *
+     * @param ticker the time source
+     * @return a fresh pacer, for one executor run
+     */
+    public static RequestPacer defaultTokenPacer(Ticker ticker) {
+        Objects.requireNonNull(ticker, "ticker");
+        return new RequestAndTokenPacer(RequestPacer.unlimited(), TokenRateLimiter.defaults(ticker));
+    }
+
+    /**
      * The highest limit when {@code evals4j.concurrency.max} is not set, under the strategy called
      * {@code name} (one of {@link #NAMES}, or empty for the default strategy).
      */

@@ -14,15 +14,18 @@ import org.apiguardian.api.API;
  *   <li>A group starts unpaced. A rate limit that a member reports, for a request it started under the
  *       group's current {@linkplain GroupRate#generation generation}, sets the group's rate to
  *       {@link #admittedShare} of the rate the provider admitted lately, measured from the successes of
- *       every live member (never above the rate in force); before any member can measure, an unpaced
+ *       every live member ({@link GroupTotals#admittedBySharers}; never above the rate in force); before any member can measure, an unpaced
  *       group paces provisionally at half the rate its members started at (or the
  *       {@link #initialRate}), and a paced one halves. Rate limits reported within the {@link #cooldown}
  *       of a decrease to a measured rate lower nothing: they come from requests that members started before they all
  *       learned the decrease (a member learns it at its next sync), not from the lower rate.</li>
- *   <li>After a decrease the rate grows by {@link #growthPerSecond} per second once the
- *       {@link #cooldown} has passed (a provisional rate at once and twice as fast), up to
- *       {@link #maxRate}. Growth is a function of the row ({@link #rateAt}), so it happens once for the
- *       group.</li>
+ *   <li>After a decrease the rate grows once the {@link #cooldown} has passed (a provisional rate at
+ *       once and twice as fast), up to {@link #maxRate}, accelerating as the default pacer's does: by
+ *       {@link #growthPerSecond} to the power {@code t + t²/2} over the {@code t} seconds it has grown.
+ *       Near the rate it just found it probes as gently as a constant factor; after a decrease to what a
+ *       warming group was admitted (its runners' first calls still starting) it climbs back to four
+ *       times that within two seconds instead of three and a half. Growth is a function of the row
+ *       ({@link #rateAt}), so it happens once for the group.</li>
  * </ul>
  *
  * <p>Times are epoch milliseconds, read by each member from its clock: the members' clocks should agree
@@ -30,7 +33,7 @@ import org.apiguardian.api.API;
  *
  * @param admittedShare the share of the admitted rate a decrease falls to, in {@code (0, 1]}
  * @param cooldown the time after a decrease in which the rate does not grow
- * @param growthPerSecond the factor the rate grows by per second after the cooldown, at least 1
+ * @param growthPerSecond the factor the rate grows by in its first second of growth (faster later), at least 1
  * @param initialRate the provisional rate when nothing was measured, in requests per second
  * @param minRate the lowest rate
  * @param maxRate the highest rate
@@ -70,7 +73,7 @@ public record GroupRule(double admittedShare, Duration cooldown, double growthPe
         double growth = row.provisional() ? growthPerSecond * growthPerSecond : growthPerSecond;
         long growingSince = row.provisional() ? row.decreasedAtMillis() : row.decreasedAtMillis() + cooldown.toMillis();
         double seconds = Math.max(0, nowMillis - growingSince) / 1000.0;
-        return Math.min(maxRate, row.rate() * Math.pow(growth, seconds));
+        return Math.min(maxRate, row.rate() * Math.pow(growth, seconds + seconds * seconds / 2));
     }
 
     /**
@@ -83,7 +86,7 @@ public record GroupRule(double admittedShare, Duration cooldown, double growthPe
             return row;
         }
         double inForce = rateAt(row, nowMillis);
-        OptionalDouble admitted = totals.admittedPerSecond();
+        OptionalDouble admitted = totals.admittedBySharers();
         double rate;
         boolean provisional;
         if (admitted.isPresent()) {

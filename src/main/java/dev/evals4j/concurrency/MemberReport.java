@@ -11,8 +11,9 @@ import org.apiguardian.api.API;
  * @param generation the group's {@linkplain GroupRate#generation generation} the runner knew
  * @param rateLimits the rate limits of requests the runner started after it learned that generation
  * @param demand whether the runner wanted to start a request since its last sync
- * @param admittedPerSecond the requests per second the provider admitted to this runner over the last
- *     second, if it holds enough successes to measure
+ * @param admittedPerSecond the requests per second the provider admitted to this runner lately, as the
+ *     default pacer measures it (over the last second, or its last half when higher: a second in which
+ *     the rate climbed understates its end), if it holds enough successes to measure
  * @param startedPerSecond the requests per second this runner started over the last second, likewise
  */
 @API(status = INTERNAL, since = "0.1")

@@ -25,16 +25,20 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <p>Thread-safe: every method is {@code synchronized}; it owns its {@link TokenRateLimiter} and its
- * {@link TokenCosts}, and the {@link AdaptiveRateLimiter} guards itself.
+ * {@link TokenCosts}, and the request pacer guards itself.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RequestAndTokenPacer implements RequestPacer {
 
-    private final AdaptiveRateLimiter requests;
+    private final RequestPacer requests;
     private final TokenRateLimiter tokens;
     private final TokenCosts costs = new TokenCosts();
 
-    RequestAndTokenPacer(AdaptiveRateLimiter requests, TokenRateLimiter tokens) {
+    /**
+     * Paces by {@code requests} (the default's {@link AdaptiveRateLimiter}, or
+     * {@link RequestPacer#unlimited()} when something else decides the request rate) and by {@code tokens}.
+     */
+    RequestAndTokenPacer(RequestPacer requests, TokenRateLimiter tokens) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
@@ -88,7 +92,7 @@ public final class RequestAndTokenPacer implements RequestPacer {
     /** The current request rate, in requests per second; infinite while unpaced. */
     @Override
     public synchronized double requestsPerSecond() {
-        return requests.ratePerSecond();
+        return requests.requestsPerSecond();
     }
 
     /** The current token rate, in tokens per second; infinite while unpaced. */
@@ -98,7 +102,7 @@ public final class RequestAndTokenPacer implements RequestPacer {
 
     @Override
     public synchronized String toString() {
-        return "RequestAndTokenPacer[" + requests.ratePerSecond() + " requests/s, " + tokens.ratePerSecond()
+        return "RequestAndTokenPacer[" + requests.requestsPerSecond() + " requests/s, " + tokens.ratePerSecond()
                 + " tokens/s]";
     }
 }

@@ -17,8 +17,11 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>Every request needs a permit from a local token bucket that refills at this runner's share of
  *       the group's rate (the group's rate divided by its live members that want to start requests)
- *       and from the runner's own pacer (the default {@link RequestAndTokenPacer}), which keeps
- *       reacting at once to the rate limits this runner sees, and paces the tokens.</li>
+ *       and from the runner's own pacer of what the group does not share: the tokens
+ *       ({@link ConcurrencyStrategies#defaultTokenPacer}). The group owns the request rate: a runner's
+ *       own request-rate loop under it would react to the same rate limits, fall to a share of what
+ *       this runner alone was admitted and grow back on its own clock, and the two decreases would
+ *       multiply.</li>
  *   <li>{@link #sync()} reports to the group what the runner saw since the last sync (rate limits of
  *       requests started under the group's current generation, the rates admitted and started lately,
  *       whether it wanted to start requests) and reads back the group's figures. {@link #start} runs it
@@ -64,7 +67,8 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
      * A pacer bounded by {@code group}'s figures, which it has not read yet: call {@link #sync()} or
      * {@link #start} before the first request.
      *
-     * @param local the runner's own pacer, asked after the share allows a request
+     * @param local the runner's own pacer, asked after the share allows a request: one that leaves the
+     *     request rate to the group, such as {@link ConcurrencyStrategies#defaultTokenPacer}
      * @param group this runner's membership of the group; left on {@link #close()}
      * @param ticker the time source of the local bucket and of the rates measured
      */
@@ -150,7 +154,8 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
         MemberReport report;
         synchronized (this) {
             long now = ticker.nanoTime();
-            report = new MemberReport(generation, rateLimits, demand, admitted.perSecond(now), started.perSecond(now));
+            report = new MemberReport(generation, rateLimits, demand, admitted.latestPerSecond(now),
+                    started.perSecond(now));
             rateLimits = 0;
             demand = false;
         }

@@ -37,9 +37,9 @@ final class JdbcLimitGroup implements LimitGroup {
             + " ON CONFLICT (group_name, member_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at,"
             + " demand = excluded.demand, admitted = excluded.admitted, started = excluded.started";
     private static final String SELECT_GROUP = "SELECT g.rate, g.provisional, g.decreased_at, g.generation,"
-            + " m.sharers, m.admitted, m.started FROM limit_groups g CROSS JOIN (SELECT"
+            + " m.sharers, m.admitted, m.started, m.measured FROM limit_groups g CROSS JOIN (SELECT"
             + " SUM(CASE WHEN demand = 1 OR member_id = ? THEN 1 ELSE 0 END) AS sharers,"
-            + " SUM(admitted) AS admitted, SUM(started) AS started"
+            + " SUM(admitted) AS admitted, SUM(started) AS started, COUNT(admitted) AS measured"
             + " FROM limit_members WHERE group_name = ? AND heartbeat_at >= ?) m WHERE g.name = ?";
     private static final String UPDATE_GROUP =
             "UPDATE limit_groups SET rate = ?, provisional = ?, decreased_at = ?, generation = ? WHERE name = ?";
@@ -122,7 +122,8 @@ final class JdbcLimitGroup implements LimitGroup {
                     double rate = result.getDouble(1);
                     row = new GroupRate(result.wasNull() ? Double.POSITIVE_INFINITY : rate, result.getInt(2) == 1,
                             result.getLong(3), result.getLong(4));
-                    totals = new GroupTotals(Math.max(1, result.getInt(5)), rate(result, 6), rate(result, 7));
+                    totals = new GroupTotals(Math.max(1, result.getInt(5)), rate(result, 6), result.getInt(8),
+                            rate(result, 7));
                 }
             }
             GroupRate next = rule.afterReport(row, report, totals, now);

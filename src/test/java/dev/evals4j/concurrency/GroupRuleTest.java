@@ -17,7 +17,7 @@ class GroupRuleTest {
     }
 
     private static GroupTotals totals(int sharers, double admitted) {
-        return new GroupTotals(sharers, OptionalDouble.of(admitted), OptionalDouble.of(admitted * 1.2));
+        return new GroupTotals(sharers, OptionalDouble.of(admitted), sharers, OptionalDouble.of(admitted * 1.2));
     }
 
     @Test
@@ -69,7 +69,7 @@ class GroupRuleTest {
 
     @Test
     void aRateLimitWithinTheCooldownOfAProvisionalDecreaseLowersAgain() {
-        GroupTotals unmeasured = new GroupTotals(2, OptionalDouble.empty(), OptionalDouble.of(300));
+        GroupTotals unmeasured = new GroupTotals(2, OptionalDouble.empty(), 0, OptionalDouble.of(300));
         GroupRate provisional = rule.afterReport(GroupRate.unpaced(), rateLimited(0, 1), unmeasured, T0);
 
         GroupRate again = rule.afterReport(provisional, rateLimited(1, 1), totals(2, 100), T0 + 100);
@@ -78,33 +78,53 @@ class GroupRuleTest {
     }
 
     @Test
-    void theRateGrowsFromTheRowAfterTheCooldownOnceForTheWholeGroup() {
+    void aRateLimitCountsTheSharersThatCouldNotMeasureYetAsAdmittedTheMeasuredMembersAverage() {
+        GroupTotals oneOfThreeMeasured = new GroupTotals(3, OptionalDouble.of(30), 1, OptionalDouble.of(100));
+
+        GroupRate row = rule.afterReport(GroupRate.unpaced(), rateLimited(0, 1), oneOfThreeMeasured, T0);
+
+        // Before, the sum over the measured member alone set the whole group to 0.95 x 30.
+        assertThat(row.rate()).isCloseTo(0.95 * 90, within(1e-9));
+    }
+
+    @Test
+    void theRateGrowsFromTheRowAfterTheCooldownOnceForTheWholeGroupFasterTheLongerItGrows() {
         GroupRate row = new GroupRate(90, false, T0, 1);
 
         assertThat(rule.rateAt(row, T0 + 500)).isCloseTo(90, within(1e-9));
-        assertThat(rule.rateAt(row, T0 + 1_500)).isCloseTo(90 * 1.5, within(1e-9));
+        assertThat(rule.rateAt(row, T0 + 600)).as("gently near the rate just found")
+                .isCloseTo(90 * Math.pow(1.5, 0.1 + 0.005), within(1e-9));
+        assertThat(rule.rateAt(row, T0 + 1_500)).isCloseTo(90 * Math.pow(1.5, 1.5), within(1e-9));
         assertThat(rule.rateAt(row, T0 + 60_000)).isEqualTo(AdaptiveRateLimiter.DEFAULT_MAX_RATE);
     }
 
     @Test
+    void aGroupDecreasedToWhatItWasAdmittedWhileWarmingUpClimbsBackFourfoldWithinTwoSecondsOfGrowth() {
+        GroupRate row = new GroupRate(25, false, T0, 1);
+
+        // A constant x1.5 per second took 3.4 s.
+        assertThat(rule.rateAt(row, T0 + 500 + 2_000)).isGreaterThan(100);
+    }
+
+    @Test
     void beforeAnyMeasurementAnUnpacedGroupPacesProvisionallyAtHalfTheRateItsMembersStarted() {
-        GroupTotals unmeasured = new GroupTotals(2, OptionalDouble.empty(), OptionalDouble.of(300));
+        GroupTotals unmeasured = new GroupTotals(2, OptionalDouble.empty(), 0, OptionalDouble.of(300));
 
         GroupRate row = rule.afterReport(GroupRate.unpaced(), rateLimited(0, 1), unmeasured, T0);
 
         assertThat(row.rate()).isCloseTo(150, within(1e-9));
         assertThat(row.provisional()).isTrue();
-        assertThat(rule.rateAt(row, T0 + 1_000)).isCloseTo(150 * 1.5 * 1.5, within(1e-9));
+        assertThat(rule.rateAt(row, T0 + 1_000)).isCloseTo(150 * Math.pow(1.5 * 1.5, 1.5), within(1e-9));
     }
 
     @Test
     void aPacedGroupWithoutAMeasurementHalves() {
         GroupRate row = new GroupRate(40, false, T0, 3);
-        GroupTotals unmeasured = new GroupTotals(1, OptionalDouble.empty(), OptionalDouble.empty());
+        GroupTotals unmeasured = new GroupTotals(1, OptionalDouble.empty(), 0, OptionalDouble.empty());
 
         GroupRate halved = rule.afterReport(row, rateLimited(3, 1), unmeasured, T0 + 600);
 
-        assertThat(halved.rate()).isCloseTo(20 * Math.pow(1.5, 0.1), within(1e-9));
+        assertThat(halved.rate()).isCloseTo(20 * Math.pow(1.5, 0.105), within(1e-9));
     }
 
     @Test
@@ -113,6 +133,6 @@ class GroupRuleTest {
 
         GroupRate decreased = rule.afterReport(row, rateLimited(3, 1), totals(2, 200), T0 + 600);
 
-        assertThat(decreased.rate()).isCloseTo(0.95 * 40 * Math.pow(1.5, 0.1), within(1e-9));
+        assertThat(decreased.rate()).isCloseTo(0.95 * 40 * Math.pow(1.5, 0.105), within(1e-9));
     }
 }

@@ -58,7 +58,7 @@ final class GroupTable {
         int sharers = 0;
         double admitted = 0;
         double started = 0;
-        boolean anyAdmitted = false;
+        int measured = 0;
         boolean anyStarted = false;
         for (Map.Entry<String, Member> entry : members.entrySet()) {
             Member member = entry.getValue();
@@ -69,7 +69,7 @@ final class GroupTable {
                 sharers++;
             }
             if (member.report().admittedPerSecond().isPresent()) {
-                anyAdmitted = true;
+                measured++;
                 admitted += member.report().admittedPerSecond().getAsDouble();
             }
             if (member.report().startedPerSecond().isPresent()) {
@@ -77,7 +77,8 @@ final class GroupTable {
                 started += member.report().startedPerSecond().getAsDouble();
             }
         }
-        GroupTotals totals = new GroupTotals(sharers, anyAdmitted ? OptionalDouble.of(admitted) : OptionalDouble.empty(),
+        GroupTotals totals = new GroupTotals(sharers, measured > 0 ? OptionalDouble.of(admitted) : OptionalDouble.empty(),
+                measured,
                 anyStarted ? OptionalDouble.of(started) : OptionalDouble.empty());
         row = rule.afterReport(row, report, totals, now);
         return rule.figures(row, totals, now);

@@ -62,6 +62,27 @@ class SharedLimitPacerTest {
     }
 
     @Test
+    void aRunnerReportsTheRateItWasAdmittedAtTheEndOfASecondThatHeldAClimb() {
+        SharedLimitPacer a = member("a");
+        for (int i = 0; i < 10; i++) {
+            ticker.advanceMillis(50);
+            a.tryAcquire();
+            a.onSuccess(ticker.nanoTime());
+        }
+        for (int i = 0; i < 50; i++) {
+            ticker.advanceMillis(10);
+            a.tryAcquire();
+            a.onSuccess(ticker.nanoTime());
+        }
+
+        a.onRateLimited(ticker.nanoTime());
+        a.sync();
+
+        // 20/s, then 100/s: the whole second's 60/s set the group to 0.95 x 60.
+        assertThat(table.row().rate()).isCloseTo(0.95 * 100, within(2.0));
+    }
+
+    @Test
     void aRunnerThatLeavesReturnsItsShareToTheOthers() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");

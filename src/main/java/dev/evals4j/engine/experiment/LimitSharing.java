@@ -2,7 +2,7 @@ package dev.evals4j.engine.experiment;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.evals4j.concurrency.RequestPacer;
+import dev.evals4j.concurrency.ConcurrencyStrategies;
 import dev.evals4j.concurrency.SharedLimitPacer;
 import dev.evals4j.concurrency.Ticker;
 import dev.evals4j.storage.JdbcResultStore;
@@ -21,17 +21,21 @@ public final class LimitSharing {
     private LimitSharing() {}
 
     /**
-     * Joins {@code group} in {@code store} and returns {@code local} bounded by this runner's share,
-     * already synced and syncing in the background; empty when the store cannot hold a group. The caller
-     * closes the pacer when the method ends, which leaves the group.
+     * Joins {@code group} in {@code store} and returns the pacer that replaces the method's default pacer:
+     * requests at this runner's share of the group's rate, tokens as the default pacer paces them
+     * ({@link ConcurrencyStrategies#defaultTokenPacer}); already synced and syncing in the background.
+     * Empty when the store cannot hold a group. The caller closes the pacer when the method ends, which
+     * leaves the group.
      *
      * @throws dev.evals4j.storage.StoreException when the database cannot be reached
      */
-    public static Optional<SharedLimitPacer> join(ResultStore store, String group, RequestPacer local) {
+    public static Optional<SharedLimitPacer> join(ResultStore store, String group) {
         if (!(store instanceof JdbcResultStore database)) {
             return Optional.empty();
         }
-        SharedLimitPacer pacer = new SharedLimitPacer(local, database.joinLimitGroup(group), Ticker.system());
+        Ticker ticker = Ticker.system();
+        SharedLimitPacer pacer = new SharedLimitPacer(ConcurrencyStrategies.defaultTokenPacer(ticker),
+                database.joinLimitGroup(group), ticker);
         try {
             return Optional.of(pacer.start(SharedLimitPacer.DEFAULT_SYNC_PERIOD));
         } catch (RuntimeException e) {

@@ -161,7 +161,7 @@ final class MethodRun {
         RowInvoker invoker = new RowInvoker(instance, method, binding, queue::put,
                 item -> rescoring == null ? Optional.empty() : rescoring.storedOutput(item), attempts);
         Throttle throttle = MethodExecutors.throttle(settings);
-        Optional<SharedLimitPacer> sharedLimit = shareLimit(settings, throttle);
+        Optional<SharedLimitPacer> sharedLimit = shareLimit(settings);
         if (sharedLimit.isPresent()) {
             throttle = new Throttle(throttle.strategy(), sharedLimit.get());
         }
@@ -185,15 +185,16 @@ final class MethodRun {
     }
 
     /**
-     * Joins the method's limit group when it paces with the default pacer and its store is a database;
-     * empty otherwise (a named strategy does not pace, so there is nothing to share).
+     * Joins the method's limit group when it paces with the default pacer and its store is a database: the
+     * pacer returned replaces the default one; empty otherwise (a named strategy does not pace, so there is
+     * nothing to share).
      */
-    private Optional<SharedLimitPacer> shareLimit(MethodSettings settings, Throttle throttle) {
+    private Optional<SharedLimitPacer> shareLimit(MethodSettings settings) {
         if (settings.strategy().isPresent()) {
             return Optional.empty();
         }
         return ExperimentNames.limitGroup(storage.config().limitGroup(), descriptor.annotation().experiment(),
-                config.experiment()).flatMap(group -> LimitSharing.join(storage.store(), group, throttle.pacer()));
+                config.experiment()).flatMap(group -> LimitSharing.join(storage.store(), group));
     }
 
     /** Opens (or resumes) the experiment this method records into; a store failure fails the method. */

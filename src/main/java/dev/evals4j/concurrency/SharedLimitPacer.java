@@ -42,6 +42,14 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
     /** How often a started pacer syncs with its group. */
     public static final Duration DEFAULT_SYNC_PERIOD = Duration.ofMillis(250);
 
+    /**
+     * How long a runner keeps its share after it last wanted to start a request. A runner whose calls
+     * are all in flight, or whose rows all wait for a retry, asks for nothing for a while; if it gave
+     * its share back at once, the others would take the whole rate and give it back a moment later,
+     * and the group would send more than the provider admits in between.
+     */
+    static final Duration DEMAND_MEMORY = Duration.ofSeconds(1);
+
     private static final System.Logger LOG = System.getLogger(SharedLimitPacer.class.getName());
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -58,7 +66,7 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
     private long generation;
     private long generationLearnedAt;
     private int rateLimits;
-    private boolean demand;
+    private long lastDemand = Long.MIN_VALUE;
     private boolean syncFailureLogged;
     private boolean earlySyncRequested;
     private ScheduledExecutorService syncThread;
@@ -104,7 +112,7 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
     @Override
     public synchronized long tryAcquire(long estimatedTokens) {
         long now = ticker.nanoTime();
-        demand = true;
+        lastDemand = now;
         refill(now);
         if (tokens < 1) {
             return Math.max(1, (long) Math.ceil((1 - tokens) / share * NANOS_PER_SECOND));
@@ -154,10 +162,10 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
         MemberReport report;
         synchronized (this) {
             long now = ticker.nanoTime();
+            boolean demand = lastDemand != Long.MIN_VALUE && now - lastDemand < DEMAND_MEMORY.toNanos();
             report = new MemberReport(generation, rateLimits, demand, admitted.latestPerSecond(now),
                     started.perSecond(now));
             rateLimits = 0;
-            demand = false;
         }
         GroupFigures figures;
         try {

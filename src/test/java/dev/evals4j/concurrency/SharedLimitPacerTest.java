@@ -126,11 +126,33 @@ class SharedLimitPacerTest {
         a.sync();
         assertThat(a.sharePerSecond()).isCloseTo(95, within(2.0));
 
+        ticker.advanceMillis(SharedLimitPacer.DEMAND_MEMORY.toMillis());
         b.sync();
         a.tryAcquire();
         a.sync();
 
-        assertThat(a.sharePerSecond()).isCloseTo(190, within(4.0));
+        assertThat(a.sharePerSecond()).as("the whole rate: b asked nothing for a second")
+                .isCloseTo(rule.rateAt(table.row(), ticker.nanoTime() / 1_000_000), within(1.0));
+    }
+
+    @Test
+    void aRunnerThatPausesAskingForLessThanTheDemandMemoryKeepsItsShareSoTheOthersDoNotOvershoot() {
+        SharedLimitPacer a = member("a");
+        SharedLimitPacer b = member("b");
+        bothAdmittedFor1Second(a, b);
+        b.sync();
+        a.onRateLimited(ticker.nanoTime());
+        a.sync();
+
+        for (int period = 0; period < 3; period++) {
+            ticker.advanceMillis(250);
+            b.sync();
+            a.tryAcquire();
+            a.sync();
+            double groupRate = rule.rateAt(table.row(), ticker.nanoTime() / 1_000_000);
+            assertThat(a.sharePerSecond()).as("b asked %d ms ago", 250 * (period + 1))
+                    .isCloseTo(groupRate / 2, within(2.0));
+        }
     }
 
     @Test

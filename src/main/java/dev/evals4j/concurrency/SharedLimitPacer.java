@@ -27,8 +27,9 @@ import org.apiguardian.api.API;
  *       whether it wanted to start requests) and reads back the group's figures. {@link #start} runs it
  *       on a daemon thread every period, so the database sees one short transaction per period per
  *       runner, never one per request; a sync that fails keeps the last figures and is logged once.
- *       The first rate limit a runner sees under a generation is reported at once, on that thread,
- *       without waiting for the period: the group's rate falls then, and every other runner paces at
+ *       The first rate limit a runner sees under a generation halves its own share and empties its
+ *       bucket at once, until the group's next figures replace them, and is reported at once, on that
+ *       thread, without waiting for the period: the group's rate falls then, and every other runner paces at
  *       the lower rate from its next sync, at most one period later.</li>
  *   <li>{@link #close()} stops syncing and leaves the group, returning this runner's share to the others.</li>
  * </ul>
@@ -49,6 +50,8 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
      * and the group would send more than the provider admits in between.
      */
     static final Duration DEMAND_MEMORY = Duration.ofSeconds(1);
+
+    private static final double MIN_HELD_BACK_RATE = 1;
 
     private static final System.Logger LOG = System.getLogger(SharedLimitPacer.class.getName());
     private static final double NANOS_PER_SECOND = 1e9;
@@ -145,6 +148,9 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
     @Override
     public synchronized void onRateLimited(long startNanos, long estimatedTokens, TokenLimitSignal signal) {
         if (startNanos >= generationLearnedAt) {
+            if (rateLimits == 0) {
+                holdBackUntilNextFigures();
+            }
             rateLimits++;
             if (!earlySyncRequested && syncThread != null) {
                 earlySyncRequested = true;
@@ -230,6 +236,19 @@ public final class SharedLimitPacer implements RequestPacer, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "Cannot leave the shared rate limit; the other runners take"
                     + " this runner's share back when its heartbeat is stale: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This runner's own rate limit lowers its share at once, until the group's next figures replace it:
+     * half of it (half of what it started over the last second while the group is unpaced), with an
+     * empty bucket, so that the runner does not keep sending at the old rate while the group learns.
+     */
+    private void holdBackUntilNextFigures() {
+        long now = ticker.nanoTime();
+        refill(now);
+        double halved = Double.isInfinite(share) ? started.perSecond(now).orElse(2 * MIN_HELD_BACK_RATE) / 2 : share / 2;
+        share = Math.max(MIN_HELD_BACK_RATE, halved);
+        tokens = Math.min(tokens, 0);
     }
 
     private void refill(long now) {

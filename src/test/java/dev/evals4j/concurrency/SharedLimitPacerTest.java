@@ -117,6 +117,26 @@ class SharedLimitPacerTest {
     }
 
     @Test
+    void aRunnersOwnRateLimitHalvesItsShareAtOnceUntilTheGroupsNextFigures() {
+        SharedLimitPacer a = member("a");
+        SharedLimitPacer b = member("b");
+        bothAdmittedFor1Second(a, b);
+        b.sync();
+        a.onRateLimited(ticker.nanoTime());
+        a.sync();
+        assertThat(a.sharePerSecond()).isCloseTo(95, within(2.0));
+
+        ticker.advanceMillis(10);
+        a.tryAcquire();
+        a.onRateLimited(ticker.nanoTime());
+
+        assertThat(a.sharePerSecond()).as("before any sync").isCloseTo(95 / 2.0, within(1.0));
+        assertThat(a.tryAcquire()).as("its bucket emptied").isPositive();
+        a.sync();
+        assertThat(a.sharePerSecond()).as("the group's figures again").isCloseTo(95, within(2.0));
+    }
+
+    @Test
     void aRunnerWithNothingToStartTakesNoShare() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");
@@ -241,7 +261,8 @@ class SharedLimitPacerTest {
 
         down.set(true);
         a.sync();
-        assertThat(a.sharePerSecond()).isInfinite();
+        assertThat(a.sharePerSecond()).as("held back at half its starts, the group unreachable")
+                .isCloseTo(50, within(1.0));
         down.set(false);
         a.sync();
 

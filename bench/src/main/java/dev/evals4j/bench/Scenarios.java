@@ -48,13 +48,14 @@ public final class Scenarios {
     /**
      * The CPU-bound stress scenario, reported but not gated: 2,000 rows of 50 ms with no server limit,
      * 2,000 calls/s at 100 in flight, which saturates two cores with HTTP work: ideal = N x latency / 100.
+     * Its time cap is 4 s: a ratio above 4 says only that the machine was busy.
      */
     public static Scenario unbounded() {
         int rows = 2_000;
         return new Scenario("unbounded", rows, LATENCY, SMALL_SPREAD, List.of(), 0, 0, 0.0, 0.0,
                 rows * seconds(LATENCY) / MAX_CONCURRENCY,
                 "N x median latency / " + MAX_CONCURRENCY + " (the adaptive strategies' ceiling, used for every contender)",
-                TIMEOUT, Duration.ofSeconds(6), false, Personality.EVALS4J);
+                TIMEOUT, Duration.ofSeconds(4), false, Personality.EVALS4J);
     }
 
     /** 800 rows against 100 requests/s (burst 10), 429 + fractional Retry-After above it: ideal = N / R. */

@@ -27,7 +27,12 @@ import org.apiguardian.api.API;
  * {@link ConcurrencyStrategies#defaults}), the strategy first climbs like TCP's slow start, without
  * measuring: every success raises the limit by {@value #SLOW_START_STEP}, which multiplies it by
  * {@value #SLOW_START_STEP} + 1 once per round trip (from 10, 100 within two round trips), up to the
- * maximum. Slow start ends for good, and the climbing below takes over, at the first of:
+ * maximum; and, when that is more, to the initial limit multiplied by
+ * {@value #SLOW_START_GROWTH_PER_SECOND} per second since its first call started (from 10: 29 after
+ * 0.23 s, 100 after half a second), so that long calls ramp within about one round trip instead of a
+ * few. For calls of 50 ms that growth adds nothing: a provider with a small burst is not flooded before
+ * its first rate limits come back. Slow start ends for good, and the climbing below takes over, at the
+ * first of:
  * <ul>
  *   <li>latency rising: the median latency of the last {@value #LATENCY_WINDOW} successes above
  *       {@value #SLOW_START_LATENCY_RISE} times the median of the first cohort (the initial calls, all
@@ -124,6 +129,11 @@ public final class Adaptive implements ConcurrencyStrategy {
     public static final double SLOW_START_LATENCY_RISE = 2;
     /** How much each success raises the limit in slow start. */
     public static final int SLOW_START_STEP = 3;
+    /**
+     * Slow start raises the limit to at least the initial one multiplied by this factor per second since
+     * its first call started: long calls ramp within about one round trip.
+     */
+    public static final double SLOW_START_GROWTH_PER_SECOND = 100;
     /** Successes whose median latency slow start compares with the first cohort's. */
     public static final int LATENCY_WINDOW = 20;
 
@@ -171,6 +181,9 @@ public final class Adaptive implements ConcurrencyStrategy {
     private final ErrorBurst backoffBurst;
     private final LatencyRise latencyRise;
     private int successesAtTheMaximum;
+    private final int initialConcurrency;
+    /** When the first call of slow start began: the earliest start of a success reported in it. */
+    private long slowStartOrigin = Long.MAX_VALUE;
     private final boolean collapseOnErrors;
 
     private int limit;
@@ -211,6 +224,7 @@ public final class Adaptive implements ConcurrencyStrategy {
         this.collapseOnErrors = builder.collapseOnErrors;
         this.latencyRise = new LatencyRise(builder.initialConcurrency, LATENCY_WINDOW);
         this.limit = builder.initialConcurrency;
+        this.initialConcurrency = builder.initialConcurrency;
         this.rampCeiling = maxConcurrency;
         this.phase = builder.slowStart ? Phase.SLOW_START : Phase.BASELINE;
         measurement.restart(ticker.nanoTime(), 0, 0);
@@ -279,10 +293,22 @@ public final class Adaptive implements ConcurrencyStrategy {
         if (rise > SLOW_START_LATENCY_RISE) {
             handOverToTheHillClimb((int) Math.ceil(limit / rise), now);
         } else if (limit < maxConcurrency) {
-            limit = Math.min(maxConcurrency, limit + SLOW_START_STEP);
+            limit = slowStartRaise(startNanos, now);
         } else if (++successesAtTheMaximum >= maxConcurrency) {
             startHolding(maxConcurrency, now);
         }
+    }
+
+    /**
+     * The limit after a success in slow start: {@value #SLOW_START_STEP} more, which multiplies it by
+     * {@value #SLOW_START_STEP} + 1 per round trip, or, when that is more, the initial limit multiplied by
+     * {@value #SLOW_START_GROWTH_PER_SECOND} per second since the first call started.
+     */
+    private int slowStartRaise(long startNanos, long now) {
+        slowStartOrigin = Math.min(slowStartOrigin, startNanos);
+        double seconds = Math.max(0, now - slowStartOrigin) / 1e9;
+        double timely = initialConcurrency * Math.pow(SLOW_START_GROWTH_PER_SECOND, seconds);
+        return (int) Math.min(maxConcurrency, Math.max(limit + SLOW_START_STEP, Math.ceil(timely)));
     }
 
     /**

@@ -62,6 +62,22 @@ class AdaptiveSlowStartTest {
     }
 
     @Test
+    void longCallsRampToTheMaximumWithinAboutOneRoundTrip() {
+        for (long seed = 0; seed < 20; seed++) {
+            ManualTicker clock = new ManualTicker();
+            Adaptive adaptive = Adaptive.builder().maxConcurrency(100).initialConcurrency(10)
+                    .rateLimitResponse(Adaptive.RateLimitResponse.IGNORE).slowStart(true).ticker(clock).build();
+            LogNormalProvider provider = new LogNormalProvider(clock, Duration.ofMillis(500), 0.5, seed, 100);
+
+            provider.run(adaptive, 1_000);
+
+            assertThat(provider.millisUntilTarget()).as("seed %d: within 1.3 median latencies", seed)
+                    .isLessThanOrEqualTo(650);
+            assertThat(provider.lowestLimitAfterTarget()).as("seed %d", seed).isEqualTo(100);
+        }
+    }
+
+    @Test
     void isOffByDefault() {
         Adaptive adaptive = new Adaptive(100, 10, ticker);
 

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark: every scenario, every contender ({@value #ACCEPTED_RUNS} runs of the accepted one), each
- * against a fresh simulated provider in a JVM of its own, one after the other; then the engine overhead
+ * against a fresh simulated provider, one after the other, in one JVM of the simulator's own
+ * ({@link SimulatorJvm}); then the engine overhead
  * ({@link EngineOverhead}) in this JVM. Writes {@code results.json}, {@code results.md} and
  * {@code concurrency.png} to the directory given as the only argument (default {@code target/bench}) and
  * prints the tables. {@link Selection} ({@code bench.only}) restricts a run to some pairs, for quick
@@ -61,22 +62,9 @@ public final class Benchmark {
         long start = System.nanoTime();
         List<ContenderResult> results = new ArrayList<>();
         if (!scenarios.isEmpty()) {
-            warmUp();
-        }
-        for (Scenario scenario : scenarios) {
-            for (Contender contender : contenders) {
-                if (!selection.includes(scenario.name(), contender.name())) {
-                    continue;
-                }
-                int runs = contender.name().equals(ACCEPTED_CONTENDER) ? ACCEPTED_RUNS : 1;
-                for (int run = 1; run <= runs; run++) {
-                    ContenderResult result = runOne(scenario, contender, run);
-                    System.out.printf("%-20s %-15s run %d  makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d"
-                                    + "  lost %d%n", scenario.name(), contender.name(), run,
-                            result.row().makespanSeconds(), result.row().ratio(), result.row().calls(),
-                            result.row().rejected(), result.row().lost());
-                    results.add(result);
-                }
+            try (SimulatorJvm simulator = SimulatorJvm.launch()) {
+                warmUp(simulator);
+                runScenarios(simulator, results);
             }
         }
         List<MultiRunnerResult> multiRunner = runMultiRunner(outputDirectory);
@@ -114,9 +102,32 @@ public final class Benchmark {
         return results;
     }
 
-    /** Runs one contender on one scenario against a fresh simulator in a JVM of its own. */
-    ContenderResult runOne(Scenario scenario, Contender contender, int run) throws InterruptedException {
-        try (SimulatorProcess provider = SimulatorProcess.start(scenario.simulatorArguments())) {
+    private void runScenarios(SimulatorJvm simulator, List<ContenderResult> results) throws InterruptedException {
+        for (Scenario scenario : scenarios) {
+            for (Contender contender : contenders) {
+                if (!selection.includes(scenario.name(), contender.name())) {
+                    continue;
+                }
+                int runs = contender.name().equals(ACCEPTED_CONTENDER) ? ACCEPTED_RUNS : 1;
+                for (int run = 1; run <= runs; run++) {
+                    ContenderResult result = runOne(simulator, scenario, contender, run);
+                    System.out.printf("%-20s %-15s run %d  makespan %6.2f s  ratio %6.2f  calls %5d  rejected %5d"
+                                    + "  lost %d%n", scenario.name(), contender.name(), run,
+                            result.row().makespanSeconds(), result.row().ratio(), result.row().calls(),
+                            result.row().rejected(), result.row().lost());
+                    results.add(result);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs one contender on one scenario against a fresh simulated provider in the simulator's JVM (fresh:
+     * its own limits, counters, seeded draws and threads; the JVM is warm after the warm-up).
+     */
+    ContenderResult runOne(SimulatorJvm simulator, Scenario scenario, Contender contender, int run)
+            throws InterruptedException {
+        try (SimulatorProcess provider = simulator.start(scenario.simulatorArguments())) {
             MeasuredClient client = new MeasuredClient(SimClient.builder()
                     .baseUrl(provider.baseUrl())
                     .requestTimeout(scenario.taskTimeout())
@@ -138,12 +149,12 @@ public final class Benchmark {
 
     /**
      * Runs a short unreported workload first, so that the HTTP client, the executor and the JIT of this
-     * JVM are warm before the first measured run (each simulator starts cold in its own JVM).
+     * JVM, and the simulator's JVM, are warm before the first measured run.
      */
-    private void warmUp() throws InterruptedException {
+    private void warmUp(SimulatorJvm simulator) throws InterruptedException {
         Scenario warmUp = Scenarios.warmUp();
         for (Contender contender : List.of(Contenders.fixed(50), Contenders.junitParallel())) {
-            runOne(warmUp, contender, 1);
+            runOne(simulator, warmUp, contender, 1);
         }
     }
 

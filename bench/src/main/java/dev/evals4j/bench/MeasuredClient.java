@@ -38,7 +38,7 @@ public final class MeasuredClient {
         long start = System.nanoTime();
         return client.chatAsync(prompt).whenComplete((answer, failure) -> {
             if (failure == null) {
-                latencies.record(System.nanoTime() - start);
+                succeeded(start);
             }
         });
     }

@@ -24,14 +24,15 @@ public record MethodNote(RunEnvironment environment, List<Scenario> scenarios, S
         return String.format(Locale.ROOT,
                 "Java %s on %d cores; one-minute load average %.2f at the start and %.2f at the end "
                         + "(other processes shared the machine); the whole benchmark took %.0f s. Every contender ran "
-                        + "every scenario against a fresh simulated provider on loopback, started for that run in a "
-                        + "JVM of its own (so client and server share no heap, JIT or GC) with the same settings, "
+                        + "every scenario against a fresh simulated provider on loopback (its own limits, counters, "
+                        + "seeded draws and threads), started for that run with the same settings in the simulator's "
+                        + "JVM, one JVM for the whole benchmark (so client and server share no heap, JIT or GC), "
                         + "making its calls with `SimClient` (whose request timeout is the per-call timeout); "
                         + "calls and rejected are the simulator's own counts, read over HTTP at the end of the run. "
                         + "`" + Benchmark.ACCEPTED_CONTENDER + "` ran every scenario " + Benchmark.ACCEPTED_RUNS
                         + " times: the acceptance checks its medians, the spread table gives median and range, "
                         + "the chart its median run. A short unreported warm-up run comes first so that the "
-                        + "benchmark JVM's HTTP client and JIT are warm. The ramp is the first completion at which "
+                        + "benchmark JVM's HTTP client and JIT, and the simulator's JVM, are warm. The ramp is the first completion at which "
                         + "the completions of the last " + Ramp.WINDOW_SECONDS + " s reach 90%% of the final "
                         + "throughput, the rate between half and nine tenths of the completions. "
                         + "ratio = makespan / ideal, where ideal is the makespan of a perfect client. "

@@ -10,7 +10,15 @@ class GroupRuleTest {
 
     private static final long T0 = 1_700_000_000_000L;
 
-    private final GroupRule rule = GroupRule.defaults();
+    /** A rule with the single-runner default pacer's figures (0.95 of the admitted rate, growth 1.5). */
+    static GroupRule pacerFigures() {
+        return new GroupRule(ConcurrencyStrategies.DEFAULT_ADMITTED_RATE_SHARE,
+                ConcurrencyStrategies.DEFAULT_PACER_COOLDOWN, ConcurrencyStrategies.DEFAULT_PACER_GROWTH_PER_SECOND,
+                AdaptiveRateLimiter.DEFAULT_INITIAL_RATE, AdaptiveRateLimiter.DEFAULT_MIN_RATE,
+                AdaptiveRateLimiter.DEFAULT_MAX_RATE);
+    }
+
+    private final GroupRule rule = pacerFigures();
 
     private static MemberReport rateLimited(long generation, int count) {
         return new MemberReport(generation, count, true, OptionalDouble.empty(), OptionalDouble.empty());

@@ -12,7 +12,7 @@ class SharedLimitPacerTest {
     private static final long STALE_AFTER_MILLIS = 1_000;
 
     private final ManualTicker ticker = new ManualTicker();
-    private final GroupRule rule = GroupRule.defaults();
+    private final GroupRule rule = GroupRuleTest.pacerFigures();
     private final GroupTable table = new GroupTable(rule, () -> ticker.nanoTime() / 1_000_000, STALE_AFTER_MILLIS);
 
     private SharedLimitPacer member(String id) {

@@ -10,10 +10,6 @@ import dev.evals4j.storage.ExperimentInfo;
 import dev.evals4j.storage.ExperimentStatus;
 import dev.evals4j.storage.JdbcResultStore;
 import dev.evals4j.storage.PostgresServer;
-import dev.evals4j.storage.cli.EvalsCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +85,7 @@ class SharedExperimentTest {
                 .isEqualTo(afterDrain.requestsByPrompt());
         assertThat(status(experiment)).isEqualTo(ExperimentStatus.COMPLETED);
 
-        String show = cli("show", experiment, "--storage", database.urlWithCredentials());
+        String show = CliOutput.of(directory, "show", experiment, "--storage", database.urlWithCredentials());
         assertThat(show).containsPattern("rows\\s+" + ROWS).contains("Runners (" + runsByRunner.size() + ")");
         runsByRunner.forEach((runner, runs) -> assertThat(show).containsPattern(runner + "\\s+" + runs));
         System.out.printf("3 runners (+1 late) drained %d rows in %d ms; runs by runner %s%n", ROWS, drainMillis,
@@ -162,15 +158,6 @@ class SharedExperimentTest {
 
     private static ExperimentInfo experiment(JdbcResultStore store, String name) {
         return store.listExperiments().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new EvalsCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), directory).run(args);
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Waits until {@code count} reaches {@code target}; fails if {@code child} exits first. */

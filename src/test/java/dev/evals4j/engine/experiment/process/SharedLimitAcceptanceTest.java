@@ -9,10 +9,6 @@ import dev.evals4j.sim.Stats;
 import dev.evals4j.storage.ExperimentStatus;
 import dev.evals4j.storage.JdbcResultStore;
 import dev.evals4j.storage.PostgresServer;
-import dev.evals4j.storage.cli.EvalsCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +114,7 @@ class SharedLimitAcceptanceTest {
             assertThat(stats.callsByPrompt()).as("%s: every pair answered exactly once", name)
                     .containsOnlyKeys(prompts()).allSatisfy((prompt, calls) -> assertThat(calls).isOne());
             assertThat(status(name)).isEqualTo(ExperimentStatus.COMPLETED);
-            assertThat(cli("show", name, "--storage", database.urlWithCredentials())).containsPattern("rows\\s+" + ROWS);
+            assertThat(CliOutput.of(directory, "show", name, "--storage", database.urlWithCredentials())).containsPattern("rows\\s+" + ROWS);
             return new Drain(name, stats, clock.recordedNanos() / 1e9, wallSeconds);
         }
     }
@@ -132,15 +128,6 @@ class SharedLimitAcceptanceTest {
             return store.listExperiments().stream().filter(e -> e.name().equals(experiment)).findFirst().orElseThrow()
                     .status();
         }
-    }
-
-    private String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new EvalsCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), directory).run(args);
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -120,7 +120,7 @@ public final class ExperimentRecording {
      * call the model again only for the rows that were in flight.
      */
     public RecordingListener recorder(ExecutionListener<RowItem, RowOutcome> delegate) {
-        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name(), rescoring, 0);
+        recorder = new RecordingListener(delegate, store, experiment.id(), experiment.name(), rescoring);
         return recorder;
     }
 
@@ -165,9 +165,6 @@ public final class ExperimentRecording {
         }
         finished = true;
         takenByOthers = feed == null ? 0 : feed.takenByOthers();
-        if (recorder != null) {
-            recorder.awaitCommits();
-        }
         store.flush();
         if (claims != null) {
             renewal.stop();

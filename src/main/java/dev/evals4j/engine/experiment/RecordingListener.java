@@ -9,7 +9,6 @@ import dev.evals4j.storage.ResultStore;
 import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.ScoreRecord;
 import dev.evals4j.storage.StoreException;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -20,20 +19,16 @@ import java.util.concurrent.CompletionException;
  * reporting listener) see every callback.
  *
  * <p><b>Durability.</b> A completed row is recorded with {@link ResultStore#recordCommitted} inside
- * {@link #itemFinished}, which the executor calls before it dispatches again, and that call returns
- * only while at most {@code uncommittedRows} completed rows still wait for their commit: it first
- * waits for the oldest ones. So a row holds its place until its commit lands, and when the JVM dies
- * ({@code kill -9}) only the rows in flight and those {@code uncommittedRows} can be called a second
- * time by the next run. The engine uses 0: every finished row is committed before the next dispatch,
- * so its bound is the rows in flight (a window above 0 lets fast rows share group commits at the price
- * of a wider bound). Failed and
- * {@code DID_NOT_RUN} rows are recorded without waiting: they run again anyway.
+ * {@link #itemFinished}, which the executor calls before it dispatches in the row's place, and that
+ * call returns once the row's run is committed (the store's writer commits whatever is queued in one
+ * transaction). So when the JVM dies ({@code kill -9})
+ * only the rows in flight can be called a second time by the next run. Failed and {@code DID_NOT_RUN}
+ * rows are recorded without waiting: they run again anyway.
  *
- * <p><b>Failures.</b> The first store failure is thrown from {@link #itemFinished}, or from {@link
- * #awaitCommits()} when it is the commit of one of the last rows (the executor then
- * stops dispatching and ends its run with it, which fails the method's container); the failure
- * message names the row and, through the store's message, the database. Rows recorded before stay
- * recorded; later rows are still reported but no longer recorded.
+ * <p><b>Failures.</b> The first store failure is thrown from {@link #itemFinished} (the executor then
+ * stops dispatching and ends its run with it, which fails the method's container); the failure message
+ * names the row and, through the store's message, the database. Rows recorded before stay recorded;
+ * later rows are still reported but no longer recorded.
  *
  * <p>Confined to the executor's callback thread, like every {@link ExecutionListener}.
  */
@@ -44,8 +39,6 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
     private final long experimentId;
     private final String experimentName;
     private final Rescoring rescoring;
-    private final int uncommittedRows;
-    private final ArrayDeque<PendingCommit> uncommitted = new ArrayDeque<>();
     private StoreException failure;
     private long recorded;
     private volatile String firstFailedRow;
@@ -57,26 +50,16 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
      */
     public RecordingListener(ExecutionListener<RowItem, RowOutcome> delegate, ResultStore store, long experimentId,
             String experimentName) {
-        this(delegate, store, experimentId, experimentName, null, 0);
+        this(delegate, store, experimentId, experimentName, null);
     }
-
-    /** A completed row whose run waits for its commit. */
-    private record PendingCommit(RowItem item, CompletableFuture<Void> stage) {}
 
     /**
      * A listener that, when {@code rescoring} is not {@code null}, merges the scores of every re-scored
      * row into its stored run ({@link ResultStore#updateScores}) instead of recording a run; a row whose
      * re-scoring failed leaves its stored run as it was.
-     *
-     * @param uncommittedRows how many completed rows may still wait for their commit when {@link
-     *     #itemFinished} returns (0: none)
      */
     public RecordingListener(ExecutionListener<RowItem, RowOutcome> delegate, ResultStore store, long experimentId,
-            String experimentName, Rescoring rescoring, int uncommittedRows) {
-        if (uncommittedRows < 0) {
-            throw new IllegalArgumentException("uncommittedRows must be >= 0, was " + uncommittedRows);
-        }
-        this.uncommittedRows = uncommittedRows;
+            String experimentName, Rescoring rescoring) {
         this.rescoring = rescoring;
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.store = Objects.requireNonNull(store, "store");
@@ -111,38 +94,22 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
             }
             RunRecord run = RunRecords.of(experimentId, input, output, details, input.row().contentHash());
             if (details.status().isCompleted()) {
-                uncommitted.add(new PendingCommit(input, store.recordCommitted(run)));
+                awaitCommit(input, store.recordCommitted(run));
             } else {
                 store.record(run);
             }
             recorded++;
         } catch (RuntimeException e) {
-            throw fail(input, e);
-        }
-        awaitCommits(uncommittedRows);
-    }
-
-    /**
-     * Waits until every completed row's run is committed.
-     *
-     * @throws StoreException naming the row when one of them could not be stored
-     */
-    public void awaitCommits() {
-        if (failure == null) {
-            awaitCommits(0);
+            throw failure == null ? fail(input, e) : e;
         }
     }
 
-    /** Waits for the oldest commits until at most {@code window} are pending, and takes those already done. */
-    private void awaitCommits(int window) {
-        while (!uncommitted.isEmpty() && (uncommitted.size() > window || uncommitted.peek().stage().isDone())) {
-            PendingCommit oldest = uncommitted.poll();
-            try {
-                oldest.stage().join();
-            } catch (CompletionException | CancellationException e) {
-                uncommitted.clear();
-                throw fail(oldest.item(), e.getCause() instanceof RuntimeException cause ? cause : e);
-            }
+    /** Waits until {@code input}'s run is committed, so the executor dispatches nothing in its place before. */
+    private void awaitCommit(RowItem input, CompletableFuture<Void> commit) {
+        try {
+            commit.join();
+        } catch (CompletionException | CancellationException e) {
+            throw fail(input, e.getCause() instanceof RuntimeException cause ? cause : e);
         }
     }
 

@@ -82,53 +82,32 @@ class RecordingListenerTest {
     }
 
     @Test
-    void aCompletedRowWaitsForTheOldestCommitOnlyWhenMoreRowsThanItsWindowAwaitTheirs() {
+    void everyCompletedRowIsCommittedBeforeItsCallbackReturnsAndAFailedRowWaitsForNothing() {
         List<String> awaited = new ArrayList<>();
-        RecordingListener windowed = new RecordingListener(delegate, committingOnJoin(awaited, null), experiment, "e",
-                null, 2);
+        RecordingListener recorder = new RecordingListener(delegate, committingOnJoin(awaited, null), experiment,
+                "e", null);
 
-        windowed.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        windowed.itemFinished(1, item("b"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThat(awaited).isEmpty();
-        windowed.itemFinished(2, item("c"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        recorder.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
         assertThat(awaited).containsExactly("a");
-        windowed.itemFinished(3, item("d"), null, details(ExecutionStatus.FAILED, new IOException("down")));
-        assertThat(awaited).as("a failed row waits for nothing").containsExactly("a");
-        windowed.itemFinished(4, item("e"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThat(awaited).containsExactly("a", "b");
-
-        windowed.awaitCommits();
-        assertThat(awaited).containsExactly("a", "b", "c", "e");
-        assertThat(store.lookup(experiment, List.of(new RunKey("e", 0)))).isNotEmpty();
+        recorder.itemFinished(1, item("b"), null, details(ExecutionStatus.FAILED, new IOException("down")));
+        recorder.itemFinished(2, item("c"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        assertThat(awaited).containsExactly("a", "c");
+        assertThat(store.lookup(experiment, List.of(new RunKey("b", 0)))).as("recorded all the same").isNotEmpty();
     }
 
     @Test
-    void withoutAWindowEveryCompletedRowIsCommittedBeforeItsCallbackReturns() {
-        List<String> awaited = new ArrayList<>();
-        RecordingListener unwindowed = new RecordingListener(delegate, committingOnJoin(awaited, null), experiment,
-                "e", null, 0);
+    void aCommitThatFailsIsThrownFromItsRowsCallbackNamingTheRowAndLaterRowsAreStillReported() {
+        RecordingListener recorder = new RecordingListener(delegate,
+                committingOnJoin(new ArrayList<>(), new StoreException("disk full")), experiment, "e", null);
 
-        unwindowed.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThat(awaited).containsExactly("a");
-        unwindowed.itemFinished(1, item("b"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThat(awaited).containsExactly("a", "b");
-    }
-
-    @Test
-    void aCommitThatFailsAfterItsCallbackReturnedIsThrownLaterNamingItsRow() {
-        RecordingListener windowed = new RecordingListener(delegate,
-                committingOnJoin(new ArrayList<>(), new StoreException("disk full")), experiment, "e", null, 1);
-
-        windowed.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThatThrownBy(() -> windowed.itemFinished(1, item("b"), RowOutcome.pass(),
+        assertThatThrownBy(() -> recorder.itemFinished(0, item("a"), RowOutcome.pass(),
                 details(ExecutionStatus.COMPLETED)))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Could not record row 'a'").hasMessageContaining("disk full");
-        windowed.itemFinished(2, item("c"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        windowed.awaitCommits();
+        recorder.itemFinished(1, item("b"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
 
-        assertThat(delegated).containsExactly("a", "b", "c");
-        assertThat(windowed.failure()).hasMessageContaining("row 'a'");
+        assertThat(delegated).containsExactly("a", "b");
+        assertThat(recorder.failure()).hasMessageContaining("row 'a'");
     }
 
     /**

@@ -32,6 +32,17 @@ class SharedLimitPacerTest {
         }
     }
 
+    /**
+     * Both members are admitted 100 requests/s for a second, then {@code a} sees a rate limit and syncs:
+     * the group's rate falls to 0.95 of the 200 requests/s admitted, which {@code b} learns at its next sync.
+     */
+    private void decreasedByARateLimitOfA(SharedLimitPacer a, SharedLimitPacer b) {
+        bothAdmittedFor1Second(a, b);
+        b.sync();
+        a.onRateLimited(ticker.nanoTime());
+        a.sync();
+    }
+
     /** How many requests {@code pacer} lets start during {@code millis}, asking every millisecond. */
     private int permitsDuring(SharedLimitPacer pacer, int millis) {
         int permits = 0;
@@ -86,10 +97,7 @@ class SharedLimitPacerTest {
     void aRunnerThatLeavesReturnsItsShareToTheOthers() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");
-        bothAdmittedFor1Second(a, b);
-        b.sync();
-        a.onRateLimited(ticker.nanoTime());
-        a.sync();
+        decreasedByARateLimitOfA(a, b);
 
         a.close();
         b.tryAcquire();
@@ -103,10 +111,7 @@ class SharedLimitPacerTest {
     void aRunnerWhoseHeartbeatIsStaleLosesItsShare() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");
-        bothAdmittedFor1Second(a, b);
-        b.sync();
-        a.onRateLimited(ticker.nanoTime());
-        a.sync();
+        decreasedByARateLimitOfA(a, b);
         assertThat(a.sharePerSecond()).isCloseTo(95, within(2.0));
 
         ticker.advanceMillis(STALE_AFTER_MILLIS + 1);
@@ -120,10 +125,7 @@ class SharedLimitPacerTest {
     void aRunnersOwnRateLimitHalvesItsShareAtOnceUntilTheGroupsNextFigures() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");
-        bothAdmittedFor1Second(a, b);
-        b.sync();
-        a.onRateLimited(ticker.nanoTime());
-        a.sync();
+        decreasedByARateLimitOfA(a, b);
         assertThat(a.sharePerSecond()).isCloseTo(95, within(2.0));
 
         ticker.advanceMillis(10);
@@ -140,10 +142,7 @@ class SharedLimitPacerTest {
     void aRunnerWithNothingToStartTakesNoShare() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");
-        bothAdmittedFor1Second(a, b);
-        b.sync();
-        a.onRateLimited(ticker.nanoTime());
-        a.sync();
+        decreasedByARateLimitOfA(a, b);
         assertThat(a.sharePerSecond()).isCloseTo(95, within(2.0));
 
         ticker.advanceMillis(SharedLimitPacer.DEMAND_MEMORY.toMillis());
@@ -159,10 +158,7 @@ class SharedLimitPacerTest {
     void aRunnerThatPausesAskingForLessThanTheDemandMemoryKeepsItsShareSoTheOthersDoNotOvershoot() {
         SharedLimitPacer a = member("a");
         SharedLimitPacer b = member("b");
-        bothAdmittedFor1Second(a, b);
-        b.sync();
-        a.onRateLimited(ticker.nanoTime());
-        a.sync();
+        decreasedByARateLimitOfA(a, b);
 
         for (int period = 0; period < 3; period++) {
             ticker.advanceMillis(250);

@@ -30,6 +30,14 @@ import java.util.concurrent.TimeoutException;
  * sleeps blindly: it waits on the event queue until the earliest of the next retry's not-before
  * time, the pacer's next permit, the next attempt deadline and the end of the stop grace period.
  *
+ * <p><b>Held slots.</b> A finished item whose listener answered a stage that is not complete yet (see
+ * {@link ExecutionListener}) keeps its slot: {@link #held} counts it toward the concurrency limit
+ * until the stage's completion, posted by whatever thread completes it as a {@link HoldReleased}
+ * event, reaches this loop. A held item is no call: it has no deadline, is not cancelled, and the
+ * strategy and pacer never hear of it. The run ends only when no slot is held (a run whose thread is
+ * interrupted returns at once instead, leaving the stages to complete on their own); a stage that
+ * fails aborts the run like a listener that threw.
+ *
  * @param <I> the input type
  * @param <O> the output type
  */
@@ -46,6 +54,8 @@ final class Dispatcher<I, O> {
     private record InputsEnded(Throwable failure) implements Event {}
 
     private record StopRequested() implements Event {}
+
+    private record HoldReleased(Throwable failure) implements Event {}
 
     /** How long to wait for an event when no timer is pending (any event wakes the loop earlier). */
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -69,6 +79,8 @@ final class Dispatcher<I, O> {
     private final PriorityQueue<InFlightCall<I>> deadlines = new PriorityQueue<>(
             (a, b) -> Long.compare(a.deadlineNanos() - b.deadlineNanos(), 0));
     private final SummaryCounter counter = new SummaryCounter();
+    /** Finished items whose slot is held until their listener's stage completes. */
+    private int held;
     private boolean inputsEnded;
     private Throwable inputFailure;
     private boolean stopping;
@@ -155,7 +167,7 @@ final class Dispatcher<I, O> {
     }
 
     private boolean isDone() {
-        return inFlight.isEmpty() && retries.isEmpty() && (stopping || inputsEnded && channel.isEmpty());
+        return inFlight.isEmpty() && held == 0 && retries.isEmpty() && (stopping || inputsEnded && channel.isEmpty());
     }
 
     private long waitNanos(long now) {
@@ -192,6 +204,11 @@ final class Dispatcher<I, O> {
             inputFailure = ended.failure();
         } else if (event instanceof StopRequested) {
             stop();
+        } else if (event instanceof HoldReleased released) {
+            held--;
+            if (released.failure() != null) {
+                listener.holdFailed(released.failure());
+            }
         }
         // InputArrived only wakes the loop, which then dispatches.
     }
@@ -283,7 +300,7 @@ final class Dispatcher<I, O> {
         while (!stopping) {
             int limit = strategy.limit();
             noteLimit(limit);
-            if (inFlight.size() >= limit) {
+            if (inFlight.size() + held >= limit) {
                 return;
             }
             ItemRecord<I> next = retries.peekReady(now);
@@ -432,6 +449,15 @@ final class Dispatcher<I, O> {
     private void finish(ItemRecord<I> item, O output, ExecutionStatus status) {
         ExecutionDetails details = item.finish(status);
         counter.add(details);
-        listener.itemFinished(item.index(), item.input(), output, details);
+        hold(listener.itemFinished(item.index(), item.input(), output, details));
+    }
+
+    /** Holds a slot until {@code stage} completes, unless it holds nothing. */
+    private void hold(CompletionStage<?> stage) {
+        if (NothingHeld.is(stage)) {
+            return;
+        }
+        held++;
+        stage.whenComplete((ignored, failure) -> events.add(new HoldReleased(failure)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.apiguardian.api.API;
 
 /**
@@ -45,9 +46,10 @@ public interface Executor<I, O> {
         List<ExecutionDetails> details = new ArrayList<>(Collections.nCopies(size, ExecutionDetails.didNotRun()));
         run(inputs.iterator(), new ExecutionListener<I, O>() {
             @Override
-            public void itemFinished(long index, I input, O output, ExecutionDetails itemDetails) {
+            public CompletionStage<?> itemFinished(long index, I input, O output, ExecutionDetails itemDetails) {
                 outputs.set((int) index, output);
                 details.set((int) index, itemDetails);
+                return ExecutionListener.nothingHeld();
             }
         });
         return new ExecutionResult<>(outputs, details);

@@ -1,10 +1,16 @@
 package dev.evals4j.execution;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Calls a user's {@link ExecutionListener} and keeps its failures: the first one is what the run
  * throws at the end (as {@link ExecutionAbortedException}), later ones are attached as suppressed.
  * A listener that threw is still called for the remaining items, so each still gets its final
- * status. Single-owner (the thread making callbacks); not thread-safe.
+ * status. A stage {@link ExecutionListener#itemFinished} holds its item's slot until counts as the
+ * listener's failure when it completes exceptionally ({@link #holdFailed}). Single-owner (the thread
+ * making callbacks); not thread-safe.
  *
  * @param <I> the input type
  * @param <O> the output type
@@ -26,8 +32,45 @@ final class SafeListener<I, O> {
         call(() -> delegate.attemptFailed(index, input, attempt, cause, rateLimited, delayNanos));
     }
 
-    void itemFinished(long index, I input, O output, ExecutionDetails details) {
-        call(() -> delegate.itemFinished(index, input, output, details));
+    /**
+     * Reports the item finished and answers the stage its slot is held until: {@link
+     * NothingHeld#STAGE} when the listener threw (its failure is kept) or holds nothing.
+     */
+    CompletionStage<?> itemFinished(long index, I input, O output, ExecutionDetails details) {
+        CompletionStage<?> held;
+        try {
+            held = delegate.itemFinished(index, input, output, details);
+        } catch (RuntimeException thrown) {
+            keep(thrown);
+            return NothingHeld.STAGE;
+        }
+        if (held == null) {
+            keep(new NullPointerException("itemFinished returned null instead of a CompletionStage for item " + index));
+            return NothingHeld.STAGE;
+        }
+        return held;
+    }
+
+    /** Waits on this thread until {@code held} completes; a failure is kept as the listener's. */
+    void awaitHeld(CompletionStage<?> held) {
+        if (NothingHeld.is(held)) {
+            return;
+        }
+        try {
+            held.toCompletableFuture().join();
+        } catch (CompletionException | CancellationException failure) {
+            holdFailed(failure);
+        }
+    }
+
+    /** A held stage completed with {@code cause}: kept like a failure the listener threw. */
+    void holdFailed(Throwable cause) {
+        Throwable failure = cause;
+        while (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        keep(failure instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("A held item's stage failed: " + failure, failure));
     }
 
     void concurrencyChanged(long tickerNanos, int inFlight, int limit) {
@@ -50,11 +93,15 @@ final class SafeListener<I, O> {
         try {
             callback.run();
         } catch (RuntimeException thrown) {
-            if (failure == null) {
-                failure = thrown;
-            } else if (failure != thrown) {
-                failure.addSuppressed(thrown);
-            }
+            keep(thrown);
+        }
+    }
+
+    private void keep(RuntimeException thrown) {
+        if (failure == null) {
+            failure = thrown;
+        } else if (failure != thrown) {
+            failure.addSuppressed(thrown);
         }
     }
 }

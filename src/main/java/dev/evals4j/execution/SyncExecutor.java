@@ -27,6 +27,10 @@ import java.util.random.RandomGenerator;
  * executor nested inside a call of one of our executors makes its calls and callbacks on the caller's
  * thread instead, without a timeout of its own: the enclosing call's timeout bounds them.
  *
+ * <p>A finished item's slot is held the simple way: the loop waits for the stage {@link
+ * ExecutionListener#itemFinished} answers before it takes the next input, so at most one item is in
+ * flight or not yet durable at any time.
+ *
  * <p>{@link #stop()} is thread-safe: it cuts short a wait between attempts at once; a call in
  * progress gets the shutdown grace period to finish (recorded normally), then is interrupted and
  * abandoned and its item ends {@link ExecutionStatus#DID_NOT_RUN}; no later item is taken. A JVM
@@ -326,7 +330,7 @@ final class SyncExecutor<I, O> implements Executor<I, O> {
 
     private ExecutionDetails finish(ItemRecord<I> item, O output, ExecutionDetails details,
             SafeListener<I, O> listener) {
-        listener.itemFinished(item.index(), item.input(), output, details);
+        listener.awaitHeld(listener.itemFinished(item.index(), item.input(), output, details));
         return details;
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.CompletionStage;
 
 /** Statuses, outputs, retries and timeouts of the {@link AsyncExecutor} (Phoenix's own tests, ported). */
 @Timeout(30)
@@ -235,11 +236,12 @@ class AsyncExecutorTest {
         List<Long> finished = Collections.synchronizedList(new ArrayList<>());
         ExecutionListener<Integer, Integer> broken = new ExecutionListener<>() {
             @Override
-            public void itemFinished(long index, Integer input, Integer output, ExecutionDetails details) {
+            public CompletionStage<?> itemFinished(long index, Integer input, Integer output, ExecutionDetails details) {
                 finished.add(index);
                 if (index == 1) {
                     throw new IllegalStateException("store is down");
                 }
+                return ExecutionListener.nothingHeld();
             }
         };
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
 
 /** Records every callback, and the threads they came from. */
 final class RecordingListener<I, O> implements ExecutionListener<I, O> {
@@ -32,7 +33,7 @@ final class RecordingListener<I, O> implements ExecutionListener<I, O> {
     }
 
     @Override
-    public void itemFinished(long index, I input, O output, ExecutionDetails itemDetails) {
+    public CompletionStage<?> itemFinished(long index, I input, O output, ExecutionDetails itemDetails) {
         threads.add(Thread.currentThread());
         if (details.put(index, itemDetails) != null) {
             duplicateFinishes++;
@@ -41,6 +42,7 @@ final class RecordingListener<I, O> implements ExecutionListener<I, O> {
             outputs.put(index, output);
         }
         finishedOrder.add(index);
+        return ExecutionListener.nothingHeld();
     }
 
     @Override

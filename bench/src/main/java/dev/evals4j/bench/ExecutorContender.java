@@ -13,6 +13,7 @@ import dev.evals4j.execution.TokenMeter;
 import dev.evals4j.sim.SimClient.Completion;
 import java.util.OptionalLong;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -135,10 +136,12 @@ public final class ExecutorContender implements Contender {
         }
 
         @Override
-        public void itemFinished(long index, String input, Completion output, ExecutionDetails details) {
+        public CompletionStage<?> itemFinished(long index, String input, Completion output,
+                ExecutionDetails details) {
             if (details.status() == ExecutionStatus.FAILED) {
                 failureCauses.add(details.lastException());
             }
+            return ExecutionListener.nothingHeld();
         }
 
         @Override

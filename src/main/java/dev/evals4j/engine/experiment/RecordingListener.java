@@ -10,27 +10,31 @@ import dev.evals4j.storage.RunRecord;
 import dev.evals4j.storage.ScoreRecord;
 import dev.evals4j.storage.StoreException;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Records every finished row of a method in its experiment, then lets {@code delegate} (the engine's
  * reporting listener) see every callback.
  *
- * <p><b>Durability.</b> A completed row is recorded with {@link ResultStore#recordCommitted} inside
- * {@link #itemFinished}, which the executor calls before it dispatches in the row's place, and that
- * call returns once the row's run is committed (the store's writer commits whatever is queued in one
- * transaction). So when the JVM dies ({@code kill -9})
- * only the rows in flight can be called a second time by the next run. Failed and {@code DID_NOT_RUN}
- * rows are recorded without waiting: they run again anyway.
+ * <p><b>Durability.</b> A completed row is recorded with {@link ResultStore#recordCommitted}, and
+ * {@link #itemFinished} answers the stage of its commit: the executor holds the row's slot until the
+ * row is committed (see {@link ExecutionListener}), so when the JVM dies ({@code kill -9}) the next
+ * run can call the model a second time only for rows that were in flight or held: at most the
+ * concurrency limit. The callback does not wait, so the rows finished meanwhile share the store
+ * writer's next transaction (a group commit). Failed and {@code DID_NOT_RUN} rows are recorded without
+ * holding their slot: they run again anyway.
  *
- * <p><b>Failures.</b> The first store failure is thrown from {@link #itemFinished} (the executor then
- * stops dispatching and ends its run with it, which fails the method's container); the failure message
- * names the row and, through the store's message, the database. Rows recorded before stay recorded;
- * later rows are still reported but no longer recorded.
+ * <p><b>Failures.</b> The first store failure, thrown by the store or failing a commit, names the row
+ * and, through the store's message, the database; it is thrown from {@link #itemFinished} or fails
+ * the row's stage, and the executor then stops dispatching and ends its run with it, which fails the
+ * method's container. Every later stage fails with that same failure. Rows recorded before stay
+ * recorded; later rows are still reported but no longer recorded.
  *
- * <p>Confined to the executor's callback thread, like every {@link ExecutionListener}.
+ * <p>Confined to the executor's callback thread, like every {@link ExecutionListener}, except the
+ * first failure, which the store's writer may set when it fails a commit (hence atomic).
  */
 final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> {
 
@@ -39,7 +43,7 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
     private final long experimentId;
     private final String experimentName;
     private final Rescoring rescoring;
-    private StoreException failure;
+    private final AtomicReference<StoreException> failure = new AtomicReference<>();
     private long recorded;
     private volatile String firstFailedRow;
 
@@ -79,45 +83,48 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
     }
 
     @Override
-    public void itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
-        delegate.itemFinished(index, input, output, details);
+    public CompletionStage<?> itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
+        CompletionStage<?> reported = delegate.itemFinished(index, input, output, details);
         if (details.status() == ExecutionStatus.FAILED && firstFailedRow == null) {
             firstFailedRow = input.row().id() + (input.repeated() ? " #" + input.repetition() : "");
         }
-        if (failure != null) {
-            return;
+        if (failure.get() != null) {
+            return reported;
         }
         try {
             if (rescoring != null) {
                 updateScores(input, output, details);
-                return;
+                return reported;
             }
             RunRecord run = RunRecords.of(experimentId, input, output, details, input.row().contentHash());
-            if (details.status().isCompleted()) {
-                awaitCommit(input, store.recordCommitted(run));
-            } else {
-                store.record(run);
-            }
             recorded++;
+            if (details.status().isCompleted()) {
+                return ExecutionListener.heldUntilBoth(reported, committed(input, store.recordCommitted(run)));
+            }
+            store.record(run);
+            return reported;
         } catch (RuntimeException e) {
-            throw failure == null ? fail(input, e) : e;
+            throw fail(input, e);
         }
     }
 
-    /** Waits until {@code input}'s run is committed, so the executor dispatches nothing in its place before. */
-    private void awaitCommit(RowItem input, CompletableFuture<Void> commit) {
-        try {
-            commit.join();
-        } catch (CompletionException | CancellationException e) {
-            throw fail(input, e.getCause() instanceof RuntimeException cause ? cause : e);
-        }
+    /** {@code commit}, failing with the first store failure (named after {@code input} if it is the first). */
+    private CompletionStage<Void> committed(RowItem input, CompletableFuture<Void> commit) {
+        return commit.handle((ignored, lost) -> {
+            if (lost == null) {
+                return null;
+            }
+            Throwable cause = lost instanceof CompletionException && lost.getCause() != null ? lost.getCause() : lost;
+            throw fail(input, cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause));
+        });
     }
 
+    /** Keeps the first store failure, naming {@code input}, and answers it (the first one, whichever row it names). */
     private StoreException fail(RowItem input, RuntimeException cause) {
-        failure = new StoreException("Could not record row '" + input.row().id() + "' (repetition "
+        failure.compareAndSet(null, new StoreException("Could not record row '" + input.row().id() + "' (repetition "
                 + input.repetition() + ") of experiment '" + experimentName + "'; the rows recorded before it"
-                + " are kept: " + cause.getMessage(), cause);
-        return failure;
+                + " are kept: " + cause.getMessage(), cause));
+        return failure.get();
     }
 
     private void updateScores(RowItem input, RowOutcome output, ExecutionDetails details) {
@@ -135,7 +142,7 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
         delegate.concurrencyChanged(tickerNanos, inFlight, limit);
     }
 
-    /** The rows recorded so far. */
+    /** The rows handed to the store so far (the last completed ones may still wait for their commit). */
     public long recorded() {
         return recorded;
     }
@@ -150,6 +157,6 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
 
     /** The first store failure, or {@code null}. */
     public StoreException failure() {
-        return failure;
+        return failure.get();
     }
 }

@@ -6,6 +6,7 @@ import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The executor's listener: turns the callbacks the engine thread reports into {@link RowEvent}s on
@@ -45,8 +46,9 @@ final class QueueingListener implements ExecutionListener<RowItem, RowOutcome> {
     }
 
     @Override
-    public void itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
+    public CompletionStage<?> itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
         queue.put(new RowEvent.Finished(input, output, details));
+        return ExecutionListener.nothingHeld();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionListener;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.DoubleSupplier;
 import org.apiguardian.api.API;
 
@@ -68,14 +69,15 @@ public final class TimelineListener<I, O> implements ExecutionListener<I, O> {
     }
 
     @Override
-    public void itemFinished(long index, I input, O output, ExecutionDetails details) {
-        delegate.itemFinished(index, input, output, details);
+    public CompletionStage<?> itemFinished(long index, I input, O output, ExecutionDetails details) {
+        CompletionStage<?> held = delegate.itemFinished(index, input, output, details);
         int unnoted = details.rateLimitHits() - rateLimitsNoted.getOrDefault(index, 0);
         rateLimitsNoted.remove(index);
         long now = ticker.nanoTime();
         for (int i = 0; i < unnoted; i++) {
             timeline.rateLimited(now);
         }
+        return held;
     }
 
     @Override

@@ -19,10 +19,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RecordingListenerTest {
 
@@ -31,8 +34,10 @@ class RecordingListenerTest {
     private final List<String> delegated = new ArrayList<>();
     private final ExecutionListener<RowItem, RowOutcome> delegate = new ExecutionListener<>() {
         @Override
-        public void itemFinished(long index, RowItem input, RowOutcome output, ExecutionDetails details) {
+        public CompletionStage<?> itemFinished(long index, RowItem input, RowOutcome output,
+                ExecutionDetails details) {
             delegated.add(input.row().id());
+            return ExecutionListener.nothingHeld();
         }
     };
     private final RecordingListener listener = new RecordingListener(delegate, store, experiment, "e");
@@ -82,39 +87,58 @@ class RecordingListenerTest {
     }
 
     @Test
-    void everyCompletedRowIsCommittedBeforeItsCallbackReturnsAndAFailedRowWaitsForNothing() {
-        List<String> awaited = new ArrayList<>();
-        RecordingListener recorder = new RecordingListener(delegate, committingOnJoin(awaited, null), experiment,
-                "e", null);
+    @Timeout(10)
+    void aCompletedRowHandsBackItsCommitWithoutWaitingAndAFailedRowHoldsNothing() {
+        Map<String, CompletableFuture<Void>> commits = new LinkedHashMap<>();
+        RecordingListener recorder = new RecordingListener(delegate, committingByHand(commits), experiment, "e", null);
 
-        recorder.itemFinished(0, item("a"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThat(awaited).containsExactly("a");
-        recorder.itemFinished(1, item("b"), null, details(ExecutionStatus.FAILED, new IOException("down")));
-        recorder.itemFinished(2, item("c"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
-        assertThat(awaited).containsExactly("a", "c");
+        CompletableFuture<?> a = recorder.itemFinished(0, item("a"), RowOutcome.pass(),
+                details(ExecutionStatus.COMPLETED)).toCompletableFuture();
+        CompletionStage<?> b = recorder.itemFinished(1, item("b"), null,
+                details(ExecutionStatus.FAILED, new IOException("down")));
+        CompletableFuture<?> c = recorder.itemFinished(2, item("c"), RowOutcome.pass(),
+                details(ExecutionStatus.COMPLETED)).toCompletableFuture();
+
+        assertThat(commits).containsOnlyKeys("a", "c");
+        assertThat((Object) b).as("nothing held").isSameAs(ExecutionListener.nothingHeld());
+        assertThat(a).as("held until its commit lands").isNotDone();
+        commits.get("a").complete(null);
+        assertThat(a).isCompleted();
+        assertThat(c).isNotDone();
+        commits.get("c").complete(null);
+        assertThat(c).isCompleted();
         assertThat(store.lookup(experiment, List.of(new RunKey("b", 0)))).as("recorded all the same").isNotEmpty();
     }
 
     @Test
-    void aCommitThatFailsIsThrownFromItsRowsCallbackNamingTheRowAndLaterRowsAreStillReported() {
-        RecordingListener recorder = new RecordingListener(delegate,
-                committingOnJoin(new ArrayList<>(), new StoreException("disk full")), experiment, "e", null);
+    void aCommitThatFailsFailsItsRowsStageNamingTheRowAndEveryLaterStageWithTheSameFailure() {
+        Map<String, CompletableFuture<Void>> commits = new LinkedHashMap<>();
+        RecordingListener recorder = new RecordingListener(delegate, committingByHand(commits), experiment, "e", null);
+        CompletableFuture<?> a = recorder.itemFinished(0, item("a"), RowOutcome.pass(),
+                details(ExecutionStatus.COMPLETED)).toCompletableFuture();
+        CompletableFuture<?> b = recorder.itemFinished(1, item("b"), RowOutcome.pass(),
+                details(ExecutionStatus.COMPLETED)).toCompletableFuture();
 
-        assertThatThrownBy(() -> recorder.itemFinished(0, item("a"), RowOutcome.pass(),
-                details(ExecutionStatus.COMPLETED)))
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("Could not record row 'a'").hasMessageContaining("disk full");
-        recorder.itemFinished(1, item("b"), RowOutcome.pass(), details(ExecutionStatus.COMPLETED));
+        StoreException lost = new StoreException("Could not write to /tmp/x.db: disk full");
+        commits.get("a").completeExceptionally(lost);
+        commits.get("b").completeExceptionally(lost);
 
-        assertThat(delegated).containsExactly("a", "b");
+        assertThatThrownBy(a::join).hasCauseInstanceOf(StoreException.class)
+                .cause().hasMessageContaining("Could not record row 'a'").hasMessageContaining("/tmp/x.db: disk full");
+        assertThatThrownBy(b::join).cause().isSameAs(recorder.failure());
         assertThat(recorder.failure()).hasMessageContaining("row 'a'");
+        CompletionStage<?> later = recorder.itemFinished(2, item("c"), RowOutcome.pass(),
+                details(ExecutionStatus.COMPLETED));
+        assertThat((Object) later).as("no longer recorded").isSameAs(ExecutionListener.nothingHeld());
+        assertThat(commits).containsOnlyKeys("a", "b");
+        assertThat(delegated).containsExactly("a", "b", "c");
     }
 
     /**
-     * {@link #store}, except that a run's commit stage completes (or fails with {@code failure}) only when
-     * the listener waits for it, noting its row in {@code awaited}.
+     * {@link #store}, except that a run's commit stage, kept in {@code commits} by row id, completes only
+     * when the test completes it.
      */
-    private ResultStore committingOnJoin(List<String> awaited, StoreException failure) {
+    private ResultStore committingByHand(Map<String, CompletableFuture<Void>> commits) {
         return (ResultStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultStore.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("recordCommitted")) {
@@ -126,18 +150,9 @@ class RecordingListenerTest {
                     }
                     RunRecord run = (RunRecord) args[0];
                     store.record(run);
-                    return new CompletableFuture<Void>() {
-                        @Override
-                        public Void join() {
-                            awaited.add(run.rowId());
-                            if (failure == null) {
-                                complete(null);
-                            } else {
-                                completeExceptionally(failure);
-                            }
-                            return super.join();
-                        }
-                    };
+                    CompletableFuture<Void> commit = new CompletableFuture<>();
+                    commits.put(run.rowId(), commit);
+                    return commit;
                 });
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.CompletionStage;
 
 class TimelineListenerTest {
 
@@ -29,8 +30,9 @@ class TimelineListenerTest {
         }
 
         @Override
-        public void itemFinished(long index, String input, String output, ExecutionDetails details) {
+        public CompletionStage<?> itemFinished(long index, String input, String output, ExecutionDetails details) {
             delegated.add("finished " + input);
+            return ExecutionListener.nothingHeld();
         }
 
         @Override

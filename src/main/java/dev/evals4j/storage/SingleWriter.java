@@ -52,6 +52,7 @@ final class SingleWriter {
     private record Stop() implements Command {}
 
     private static final long LIVENESS_CHECK_MILLIS = 1_000;
+    private static final System.Logger LOG = System.getLogger(SingleWriter.class.getName());
 
     private final Connection connection;
     private final SqlFailures sqlFailures;
@@ -67,6 +68,9 @@ final class SingleWriter {
     private volatile String runnerId;
     /** Written under the write side of {@link #gate}, read under either side. */
     private boolean stopping;
+    /** The runs written and the commits that wrote them: the writer thread's until {@link #stop()} joined it. */
+    private long runsWritten;
+    private long runCommits;
 
     SingleWriter(Connection connection, SqlFailures sqlFailures, FailureLatch failures, StoreSettings settings) {
         this.connection = connection;
@@ -153,6 +157,8 @@ final class SingleWriter {
             gate.writeLock().unlock();
         }
         joinUninterruptibly();
+        LOG.log(System.Logger.Level.DEBUG, () -> "Wrote " + runsWritten + " runs to " + sqlFailures.location() + " in "
+                + runCommits + " commits");
         try {
             if (upsert != null) {
                 upsert.close();
@@ -244,6 +250,8 @@ final class SingleWriter {
         if (failures.failure() == null) {
             try {
                 writeAll();
+                runsWritten += size;
+                runCommits++;
             } catch (SQLException e) {
                 failures.fail(lost(size, sqlFailures.translate("store " + size + " run records", e)));
             } catch (StoreException e) {

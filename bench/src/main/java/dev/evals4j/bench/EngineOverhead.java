@@ -21,9 +21,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * The engine-overhead scenario: {@value #ROWS} no-op rows through the Launcher in this JVM, as evals4j's
- * {@link OverheadEvals} with the SQLite store, once with every row reported as a test and once with
- * {@code evals4j.report=summary}, and as Jupiter's {@link OverheadJupiterTests} ({@code @ParameterizedTest},
- * every row a test). Each runs once with {@value #WARM_UP_ROWS} rows first, unreported.
+ * {@link OverheadEvals} with the SQLite store, the way users run it ({@code concurrent=true}) once
+ * with every row reported as a test and once with {@code evals4j.report=summary}, and for reference one
+ * row at a time ({@code concurrent=false}) with {@code report=summary}; and as Jupiter's {@link
+ * OverheadJupiterTests} ({@code @ParameterizedTest}, every row a test, one at a time). Each runner runs
+ * once with {@value #WARM_UP_ROWS} rows first, unreported.
  *
  * <p>The time is the Launcher's, discovery included, up to the end of the test plan. Heap after GC is
  * read before a run and when its test plan finished (from a listener, while the
@@ -39,6 +41,8 @@ public final class EngineOverhead {
     private static final String ROWS_VARIABLE = "BENCH_OVERHEAD_ROWS";
 
     private static final int WARM_UP_ROWS = 2_000;
+    private static final String CONCURRENT = "concurrent";
+    private static final String SEQUENTIAL = "sequential";
     private static final int GC_ROUNDS = 3;
 
     private final Path directory;
@@ -71,19 +75,24 @@ public final class EngineOverhead {
                 + "' is not a positive number of rows, e.g. 20000");
     }
 
-    /** Warms up, then measures evals4j (rows, summary) and Jupiter on {@code rows} rows each. */
+    /**
+     * Warms up, then measures evals4j (concurrent with rows and with summary, sequential with summary) and
+     * Jupiter on {@code rows} rows each.
+     */
     public List<OverheadResult> measure(int rows) throws Exception {
         Files.createDirectories(directory);
-        evals4j("rows", WARM_UP_ROWS);
+        evals4j(CONCURRENT, "rows", WARM_UP_ROWS);
+        evals4j(SEQUENTIAL, "summary", WARM_UP_ROWS);
         jupiter(WARM_UP_ROWS);
         List<OverheadResult> results = new ArrayList<>();
-        results.add(evals4j("rows", rows));
-        results.add(evals4j("summary", rows));
+        results.add(evals4j(CONCURRENT, "rows", rows));
+        results.add(evals4j(CONCURRENT, "summary", rows));
+        results.add(evals4j(SEQUENTIAL, "summary", rows));
         results.add(jupiter(rows));
         return results;
     }
 
-    private OverheadResult evals4j(String report, int rows) throws Exception {
+    private OverheadResult evals4j(String execution, String report, int rows) throws Exception {
         Path store = directory.resolve("overhead-" + (++runs) + ".db");
         Files.deleteIfExists(store);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -91,10 +100,11 @@ public final class EngineOverhead {
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameter("evals4j.storage", "jdbc:sqlite:" + store.toAbsolutePath())
                 .configurationParameter("evals4j.report", report)
+                .configurationParameter("concurrent", Boolean.toString(execution.equals(CONCURRENT)))
                 .configurationParameter("evals4j.progress", "off")
                 .configurationParameter("evals4j.reportDir", directory.resolve("evals4j").toString())
                 .build();
-        return run("evals4j", report, rows, new EvalsTestEngine(), request);
+        return run("evals4j", execution, report, rows, new EvalsTestEngine(), request);
     }
 
     private OverheadResult jupiter(int rows) {
@@ -102,10 +112,10 @@ public final class EngineOverhead {
                 .selectors(selectClass(OverheadJupiterTests.class))
                 .enableImplicitConfigurationParameters(false)
                 .build();
-        return run("jupiter", "rows", rows, new JupiterTestEngine(), request);
+        return run("jupiter", SEQUENTIAL, "rows", rows, new JupiterTestEngine(), request);
     }
 
-    private static OverheadResult run(String runner, String report, int rows, TestEngine engine,
+    private static OverheadResult run(String runner, String execution, String report, int rows, TestEngine engine,
             LauncherDiscoveryRequest request) {
         OverheadRows.set(rows);
         long heapBefore = heapAfterGc();
@@ -132,10 +142,10 @@ public final class EngineOverhead {
         double seconds = (end.get() - start) / 1e9;
         long failures = summary.getSummary().getTotalFailureCount();
         if (failures > 0) {
-            throw new IllegalStateException(runner + " (report=" + report + ") failed " + failures
+            throw new IllegalStateException(runner + " (" + execution + ", report=" + report + ") failed " + failures
                     + " tests of the no-op overhead run: " + summary.getSummary().getFailures());
         }
-        return new OverheadResult(runner, report, rows, seconds, heapBefore, heapAfter.get());
+        return new OverheadResult(runner, execution, report, rows, seconds, heapBefore, heapAfter.get());
     }
 
     private static long heapAfterGc() {

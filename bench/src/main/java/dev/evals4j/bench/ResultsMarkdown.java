@@ -67,11 +67,12 @@ public final class ResultsMarkdown {
 
     /** The engine overhead: rows per second and heap per row of each runner. */
     public String overheadTable(List<OverheadResult> overhead) {
-        StringBuilder md = new StringBuilder("| runner | report | rows | seconds | rows/s | heap before (MB) |"
-                + " heap after (MB) | bytes/row |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        StringBuilder md = new StringBuilder("| runner | execution | report | rows | seconds | rows/s |"
+                + " heap before (MB) | heap after (MB) | bytes/row |\n"
+                + "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (OverheadResult result : overhead) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.0f | %.1f | %.1f | %.0f |%n",
-                    result.runner(), result.report(), result.rows(), result.seconds(), result.rowsPerSecond(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f | %.0f | %.1f | %.1f | %.0f |%n",
+                    result.runner(), result.execution(), result.report(), result.rows(), result.seconds(), result.rowsPerSecond(),
                     result.heapBeforeBytes() / 1e6, result.heapAfterBytes() / 1e6, result.bytesPerRow()));
         }
         return md.toString();

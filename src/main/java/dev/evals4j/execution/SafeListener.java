@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionStage;
  * Calls a user's {@link ExecutionListener} and keeps its failures: the first one is what the run
  * throws at the end (as {@link ExecutionAbortedException}), later ones are attached as suppressed.
  * A listener that threw is still called for the remaining items, so each still gets its final
- * status. A stage {@link ExecutionListener#itemFinished} holds its item's slot until counts as the
- * listener's failure when it completes exceptionally ({@link #holdFailed}). Single-owner (the thread
- * making callbacks); not thread-safe.
+ * status. A stage answered by {@link ExecutionListener#itemFinished} that completes exceptionally
+ * counts as a failure of the listener too ({@link #holdFailed}). Single-owner (the thread making
+ * callbacks); not thread-safe.
  *
  * @param <I> the input type
  * @param <O> the output type

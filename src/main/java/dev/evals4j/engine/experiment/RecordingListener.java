@@ -97,11 +97,13 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
                 return reported;
             }
             RunRecord run = RunRecords.of(experimentId, input, output, details, input.row().contentHash());
-            recorded++;
             if (details.status().isCompleted()) {
-                return ExecutionListener.heldUntilBoth(reported, committed(input, store.recordCommitted(run)));
+                CompletableFuture<Void> commit = store.recordCommitted(run);
+                recorded++;
+                return ExecutionListener.heldUntilBoth(reported, committed(input, commit));
             }
             store.record(run);
+            recorded++;
             return reported;
         } catch (RuntimeException e) {
             throw fail(input, e);
@@ -121,6 +123,9 @@ final class RecordingListener implements ExecutionListener<RowItem, RowOutcome> 
 
     /** Keeps the first store failure, naming {@code input}, and answers it (the first one, whichever row it names). */
     private StoreException fail(RowItem input, RuntimeException cause) {
+        if (failure.get() != null) {
+            return failure.get();
+        }
         failure.compareAndSet(null, new StoreException("Could not record row '" + input.row().id() + "' (repetition "
                 + input.repetition() + ") of experiment '" + experimentName + "'; the rows recorded before it"
                 + " are kept: " + cause.getMessage(), cause));

@@ -3,10 +3,9 @@ package dev.evals4j.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,8 +20,8 @@ import java.util.Optional;
  */
 final class ContentHash {
 
-    private static final ObjectMapper CANONICAL =
-            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectWriter CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer();
 
     private ContentHash() {}
 
@@ -46,15 +45,16 @@ final class ContentHash {
         }
     }
 
-    /** Why {@code row} has no content hash (a column that cannot be written as JSON), or empty when it has one. */
+    /**
+     * Why {@code row} has no content hash (a column that cannot be written as JSON), or empty when it has
+     * one, which the row then keeps.
+     */
     static Optional<String> problem(Row row) {
         try {
-            CANONICAL.writeValue(OutputStream.nullOutputStream(), row.columns());
+            row.contentHash();
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.of(describe(row, e));
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to a null stream failed", e);
+        } catch (DatasetException e) {
+            return Optional.of(describe(row, (JsonProcessingException) e.getCause()));
         }
     }
 

@@ -23,10 +23,9 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -250,11 +249,11 @@ final class RowReporter {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("evals4j.status", details.status().name());
         entry.put("evals4j.attempts", Integer.toString(details.attempts()));
-        entry.put("evals4j.executionSeconds", String.format(Locale.ROOT, "%.3f", details.executionSeconds()));
+        entry.put("evals4j.executionSeconds", ThreeDecimals.of(details.executionSeconds()));
         if (outcome != null && !outcome.scores().isEmpty()) {
-            entry.put("evals4j.scores", outcome.scores().entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
-                    .collect(Collectors.joining(", ")));
+            StringJoiner scores = new StringJoiner(", ");
+            outcome.scores().forEach((name, value) -> scores.add(name + "=" + ThreeDecimals.of(value)));
+            entry.put("evals4j.scores", scores.toString());
         }
         if (outcome != null && !outcome.passed()) {
             entry.put("evals4j.failures", String.join("; ", outcome.failures()));

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
@@ -68,8 +67,14 @@ public final class RowDescriptor extends AbstractTestDescriptor {
     public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns,
             boolean restored, String mark, Optional<TestSource> source) {
         Objects.requireNonNull(key, "key");
-        String label = (key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition())
-                + (mark.isEmpty() ? "" : " " + mark) + (restored ? RESTORED_MARKER : "");
+        // The row id itself when nothing follows it: a row kept by the test plan keeps no copy of its id.
+        String label = key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition();
+        if (!mark.isEmpty()) {
+            label = label + " " + mark;
+        }
+        if (restored) {
+            label = label + RESTORED_MARKER;
+        }
         String preview = preview(columns);
         String displayName = preview.isEmpty() ? label : label + SEPARATOR + preview;
         // One source per method, shared by its rows: a row kept by the test plan costs no source of its own.
@@ -78,13 +83,41 @@ public final class RowDescriptor extends AbstractTestDescriptor {
         return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource, key);
     }
 
-    /** The columns as {@code name=value} pairs, cut to {@value #PREVIEW_LENGTH} characters. */
+    /**
+     * The columns but {@code id} as {@code name=value} pairs, runs of whitespace made one space, cut to
+     * {@value #PREVIEW_LENGTH} characters; a long value is read only as far as the preview shows it.
+     */
     static String preview(Map<String, ?> columns) {
-        String text = columns.entrySet().stream()
-                .filter(e -> !e.getKey().equals("id"))
-                .map(e -> e.getKey() + "=" + String.valueOf(e.getValue()).replaceAll("\\s+", " "))
-                .collect(Collectors.joining(", "));
-        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH - 1) + "\u2026";
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, ?> column : columns.entrySet()) {
+            if (text.length() > PREVIEW_LENGTH) {
+                break;
+            }
+            if (column.getKey().equals("id")) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(column.getKey()).append('=');
+            appendCollapsed(text, String.valueOf(column.getValue()));
+        }
+        return text.length() <= PREVIEW_LENGTH ? text.toString() : text.substring(0, PREVIEW_LENGTH - 1) + "\u2026";
+    }
+
+    /** Appends {@code value} with each run of whitespace ({@code \s}) as one space, until the preview is full. */
+    private static void appendCollapsed(StringBuilder text, String value) {
+        boolean inWhitespace = false;
+        for (int i = 0; i < value.length() && text.length() <= PREVIEW_LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean whitespace = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!whitespace) {
+                text.append(c);
+            } else if (!inWhitespace) {
+                text.append(' ');
+            }
+            inWhitespace = whitespace;
+        }
     }
 
     /** The row's key. */

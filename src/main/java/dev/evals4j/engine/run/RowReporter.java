@@ -128,7 +128,7 @@ final class RowReporter {
         publish(failed.item(), ReportEntry.from("evals4j.attempt." + failed.attempt(), text));
         RowDescriptor row = running.get(failed.item());
         if (row != null) {
-            observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(), failed.failure(), failed.rateLimited());
+            observer.attemptFailed(row.getUniqueId(), failed.attempt(), failed.failure(), failed.rateLimited());
         } else if (mode != ReportMode.SUMMARY) {
             pendingAttempts.computeIfAbsent(failed.item(), i -> new ArrayList<>()).add(failed);
         }
@@ -154,7 +154,7 @@ final class RowReporter {
             running.remove(item);
         }
         listener.reportingEntryPublished(row, ReportEntry.from(finalEntry(outcome, details)));
-        observer.rowFinishing(row.getUniqueId().toString(), new RowEnding(details, mapped.verdict(),
+        observer.rowFinishing(row.getUniqueId(), new RowEnding(details, mapped.verdict(),
                 outcome == null ? Map.of() : outcome.scores(), outcome == null ? List.of() : outcome.failures(),
                 outcome == null ? null : outcome.output()));
         listener.executionFinished(row, mapped.result());
@@ -193,7 +193,7 @@ final class RowReporter {
         }
         RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of(), malformed.entry().index(),
                 malformed.entry().location(), false, VerdictMark.of(RowRecord.Verdict.ERROR, Map.of()));
-        observer.rowFinishing(row.getUniqueId().toString(),
+        observer.rowFinishing(row.getUniqueId(),
                 new RowEnding(ExecutionDetails.didNotRun(), RowRecord.Verdict.ERROR, Map.of(), List.of()));
         listener.executionFinished(row, TestExecutionResult.failed(new MalformedRowException(malformed.entry())));
     }
@@ -214,7 +214,7 @@ final class RowReporter {
         method.addChild(row);
         listener.dynamicTestRegistered(row);
         listener.executionStarted(row);
-        observer.rowStarted(new ObservedRow(row.getUniqueId().toString(), unique.rowId(), unique.repetition(), columns));
+        observer.rowStarted(new ObservedRow(row.getUniqueId(), unique.rowId(), unique.repetition(), columns));
         if (unique != key) {
             registered.add(unique);
             listener.reportingEntryPublished(row, ReportEntry.from("evals4j.warning", "the dataset repeats the row id '"
@@ -240,7 +240,7 @@ final class RowReporter {
         }
         List<RowEvent.AttemptFailed> attempts = pendingAttempts.remove(item);
         if (attempts != null) {
-            attempts.forEach(failed -> observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(),
+            attempts.forEach(failed -> observer.attemptFailed(row.getUniqueId(), failed.attempt(),
                     failed.failure(), failed.rateLimited()));
         }
     }

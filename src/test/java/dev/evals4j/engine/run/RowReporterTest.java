@@ -13,6 +13,7 @@ import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionStatus;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,25 @@ class RowReporterTest {
 
         assertThat(method.getChildren()).hasSize(2).allSatisfy(row ->
                 assertThat(row.getSource().orElseThrow()).isSameAs(method.getSource().orElseThrow()));
+    }
+
+    /**
+     * A unique id keeps its text once asked for it (about 180 bytes for a row, in a soft reference that
+     * a full GC keeps), and the test plan keeps every row's unique id: no one asks for it here.
+     */
+    @Test
+    void reportedRowsLeaveTheirUniqueIdsUnformattedWhenNoObserverAsks() throws ReflectiveOperationException {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
+        RowItem row = item("a");
+
+        reporter.handle(new RowEvent.Started(row));
+        reporter.handle(new RowEvent.AttemptFailed(row, 1, new IOException("reset"), false));
+        reporter.handle(new RowEvent.Finished(row, RowOutcome.pass(), completed()));
+
+        Field text = UniqueId.class.getDeclaredField("toString");
+        text.setAccessible(true);
+        assertThat(method.getChildren()).singleElement().satisfies(descriptor ->
+                assertThat(text.get(descriptor.getUniqueId())).as("the unique id's cached text").isNull());
     }
 
     @Test

@@ -2,13 +2,16 @@ package dev.evals4j.engine.descriptor;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
@@ -20,9 +23,13 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  *
  * <p>Its source is the row's line in its dataset file when the dataset is a file (or a class path
  * resource), so that an IDE can jump from the row to its line; otherwise the method.
+ *
+ * <p>A leaf, with no set of children: the test plan keeps every row's descriptor, and a huge dataset has
+ * millions. Its parent is set by the engine thread when the row is added to its method, as every other
+ * change to the test tree.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class RowDescriptor extends AbstractTestDescriptor {
+public final class RowDescriptor implements TestDescriptor {
 
     /** The separator between a row id and its preview. */
     public static final String SEPARATOR = " \u2502 ";
@@ -31,11 +38,15 @@ public final class RowDescriptor extends AbstractTestDescriptor {
     /** The longest preview, in characters. */
     public static final int PREVIEW_LENGTH = 60;
 
-    private final RowKey key;
+    private final UniqueId uniqueId;
+    private final String displayName;
+    private final TestSource source;
+    private TestDescriptor parent;
 
-    private RowDescriptor(UniqueId uniqueId, String displayName, TestSource source, RowKey key) {
-        super(uniqueId, displayName, source);
-        this.key = key;
+    private RowDescriptor(UniqueId uniqueId, String displayName, TestSource source) {
+        this.uniqueId = uniqueId;
+        this.displayName = displayName;
+        this.source = source;
     }
 
     /**
@@ -80,7 +91,7 @@ public final class RowDescriptor extends AbstractTestDescriptor {
         // One source per method, shared by its rows: a row kept by the test plan costs no source of its own.
         TestSource testSource = source.or(method::getSource)
                 .orElseGet(() -> MethodSource.from(method.testClass(), method.method()));
-        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource, key);
+        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource);
     }
 
     /**
@@ -120,9 +131,71 @@ public final class RowDescriptor extends AbstractTestDescriptor {
         }
     }
 
-    /** The row's key. */
+    /** The row's key, read from its unique id. */
     public RowKey key() {
-        return key;
+        List<UniqueId.Segment> segments = uniqueId.getSegments();
+        UniqueId.Segment last = segments.get(segments.size() - 1);
+        return last.getType().equals(RowKey.REPETITION_SEGMENT)
+                ? new RowKey(segments.get(segments.size() - 2).getValue(), Integer.parseInt(last.getValue()))
+                : new RowKey(last.getValue(), 0);
+    }
+
+    @Override
+    public UniqueId getUniqueId() {
+        return uniqueId;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return displayName;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Set.of();
+    }
+
+    @Override
+    public Optional<TestSource> getSource() {
+        return Optional.of(source);
+    }
+
+    @Override
+    public Optional<TestDescriptor> getParent() {
+        return Optional.ofNullable(parent);
+    }
+
+    @Override
+    public void setParent(TestDescriptor parent) {
+        this.parent = parent;
+    }
+
+    @Override
+    public Set<? extends TestDescriptor> getChildren() {
+        return Set.of();
+    }
+
+    /** @throws UnsupportedOperationException always: a row is a test, without children */
+    @Override
+    public void addChild(TestDescriptor descriptor) {
+        throw new UnsupportedOperationException("the row " + uniqueId + " is a test and cannot have children, such as "
+                + descriptor.getUniqueId());
+    }
+
+    /** Does nothing: a row has no children. */
+    @Override
+    public void removeChild(TestDescriptor descriptor) {}
+
+    @Override
+    public void removeFromHierarchy() {
+        if (parent != null) {
+            parent.removeChild(this);
+        }
     }
 
     @Override
@@ -131,7 +204,23 @@ public final class RowDescriptor extends AbstractTestDescriptor {
     }
 
     @Override
-    public String getLegacyReportingName() {
-        return getDisplayName();
+    public Optional<? extends TestDescriptor> findByUniqueId(UniqueId wanted) {
+        return uniqueId.equals(wanted) ? Optional.of(this) : Optional.empty();
+    }
+
+    /** Equal to a row descriptor of the same unique id, as the platform's descriptors are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RowDescriptor row && uniqueId.equals(row.uniqueId);
+    }
+
+    @Override
+    public int hashCode() {
+        return uniqueId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RowDescriptor: " + uniqueId;
     }
 }

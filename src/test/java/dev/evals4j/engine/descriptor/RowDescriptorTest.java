@@ -1,6 +1,7 @@
 package dev.evals4j.engine.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evals4j.engine.fixtures.PlainEvals;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 
 class RowDescriptorTest {
@@ -64,5 +66,31 @@ class RowDescriptorTest {
         assertThat(row.getDisplayName()).isSameAs(rowId);
         assertThat(RowDescriptor.of(method, new RowKey(rowId, 2), Map.of("q", "x"), true, "\u2717 s=0",
                 Optional.empty()).getDisplayName()).isEqualTo("r42 #2 \u2717 s=0 (restored)" + RowDescriptor.SEPARATOR + "q=x");
+    }
+
+    @Test
+    void aRowIsALeafOfItsMethodThatKnowsItsKeyAndCanBeRemoved() {
+        RowDescriptor row = RowDescriptor.of(method, new RowKey("r1", 3), Map.of("q", "x"));
+        RowDescriptor other = RowDescriptor.of(method, new RowKey("r2", 0), Map.of());
+
+        method.addChild(row);
+        method.addChild(other);
+
+        assertThat(row.getParent()).containsSame(method);
+        assertThat(row.key()).isEqualTo(new RowKey("r1", 3));
+        assertThat(other.key()).isEqualTo(new RowKey("r2", 0));
+        assertThat(row.getChildren()).isEmpty();
+        assertThat(row.getType()).isEqualTo(TestDescriptor.Type.TEST);
+        assertThat(row.getLegacyReportingName()).isEqualTo(row.getDisplayName());
+        assertThat(method.findByUniqueId(row.getUniqueId()).<TestDescriptor>map(d -> d)).containsSame(row);
+        assertThat(row).isEqualTo(RowDescriptor.of(method, new RowKey("r1", 3), Map.of())).isNotEqualTo(other)
+                .hasSameHashCodeAs(RowDescriptor.of(method, new RowKey("r1", 3), Map.of()));
+        assertThatThrownBy(() -> row.addChild(other)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("[row:r1]").hasMessageContaining("[row:r2]");
+
+        row.removeFromHierarchy();
+
+        assertThat(List.<TestDescriptor>copyOf(method.getChildren())).containsExactly(other);
+        assertThat(row.getParent()).isEmpty();
     }
 }

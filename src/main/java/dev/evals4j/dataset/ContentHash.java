@@ -23,6 +23,9 @@ final class ContentHash {
     private static final ObjectWriter CANONICAL =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer();
 
+    /** Never used to digest: only cloned, so it is safe to share. */
+    private static final MessageDigest SHA_256 = newSha256();
+
     private ContentHash() {}
 
     /**
@@ -38,8 +41,21 @@ final class ContentHash {
         } catch (JsonProcessingException e) {
             throw new DatasetException(row.location() + ": " + describe(row, e), e);
         }
+        return HexFormat.of().formatHex(sha256().digest(json));
+    }
+
+    /** A new SHA-256 digest, cloned from {@link #SHA_256} when the provider allows, which skips the provider lookup. */
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

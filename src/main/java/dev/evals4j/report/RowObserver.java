@@ -57,6 +57,17 @@ public interface RowObserver {
     void rowFinishing(UniqueId uniqueId, RowEnding ending);
 
     /**
+     * The row finished and is not reported (under {@code report=summary}, or a success under
+     * {@code report=failures}): no call about it follows, so what was kept for it, such as what its
+     * {@linkplain #attempts() attempts} told the observer, can go.
+     *
+     * @param rowId the row's id, as its attempts were entered with
+     * @param repetition the repetition its attempts were entered with ({@code 0} when the method does not
+     *     repeat its rows)
+     */
+    default void rowNotReported(String rowId, int repetition) {}
+
+    /**
      * The method's rows are all reported, and its container is about to be reported finished with
      * {@code summary}; {@code chart} is its concurrency chart's PNG file, when one was drawn.
      */

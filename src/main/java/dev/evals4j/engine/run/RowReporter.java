@@ -145,6 +145,7 @@ final class RowReporter {
         if (!report) {
             pendingEntries.remove(item);
             pendingAttempts.remove(item);
+            observer.rowNotReported(item.key().rowId(), item.key().repetition());
             return;
         }
         if (row == null) {

@@ -105,6 +105,12 @@ final class AllureRowObserver implements RowObserver {
                 captured, Attachments.json(lifecycle, RowResultJson.NAME, RowResultJson.of(row, ending))));
     }
 
+    /** Drops what the row's attempts told Allure: no row's result will take it. */
+    @Override
+    public void rowNotReported(String rowId, int repetition) {
+        attempts.take(rowId, repetition);
+    }
+
     @Override
     public void methodFinishing(MethodSummary summary, Optional<Path> chart) {
         if (!rowUuids.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evals4j.dataset.MalformedEntry;
 import dev.evals4j.dataset.Row;
 import dev.evals4j.engine.config.ReportMode;
+import dev.evals4j.engine.descriptor.DatasetLines;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import dev.evals4j.engine.fixtures.PlainEvals;
 import dev.evals4j.engine.row.RowEvent;
@@ -12,6 +13,9 @@ import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionStatus;
+import dev.evals4j.report.ObservedRow;
+import dev.evals4j.report.RowEnding;
+import dev.evals4j.report.RowObserver;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -122,6 +126,34 @@ class RowReporterTest {
         text.setAccessible(true);
         assertThat(method.getChildren()).singleElement().satisfies(descriptor ->
                 assertThat(text.get(descriptor.getUniqueId())).as("the unique id's cached text").isNull());
+    }
+
+    @Test
+    void theObserverMayDropWhatItKeepsForARowThatIsNotReported() {
+        List<String> dropped = new ArrayList<>();
+        RowObserver observer = new RowObserver() {
+            @Override
+            public void rowStarted(ObservedRow row) {}
+
+            @Override
+            public void attemptFailed(UniqueId uniqueId, int attempt, Throwable failure, boolean rateLimited) {}
+
+            @Override
+            public void rowFinishing(UniqueId uniqueId, RowEnding ending) {}
+
+            @Override
+            public void rowNotReported(String rowId, int repetition) {
+                dropped.add(rowId + "#" + repetition);
+            }
+        };
+        RowReporter summary = new RowReporter(listener, method, ReportMode.SUMMARY, false, false, observer, DatasetLines.NONE);
+        RowReporter failures = new RowReporter(listener, method, ReportMode.FAILURES, false, true, observer, DatasetLines.NONE);
+
+        summary.handle(new RowEvent.Finished(item("a"), RowOutcome.pass(), completed()));
+        failures.handle(new RowEvent.Finished(new RowItem(item("b").row(), 2, true), RowOutcome.pass(), completed()));
+        failures.handle(new RowEvent.Finished(item("c"), RowOutcome.failed(new AssertionError("wrong")), completed()));
+
+        assertThat(dropped).containsExactly("a#0", "b#2");
     }
 
     @Test

@@ -3,10 +3,9 @@ package dev.evals4j.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,8 +20,11 @@ import java.util.Optional;
  */
 final class ContentHash {
 
-    private static final ObjectMapper CANONICAL =
-            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectWriter CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer();
+
+    /** Never used to digest: only cloned, so it is safe to share. */
+    private static final MessageDigest SHA_256 = newSha256();
 
     private ContentHash() {}
 
@@ -39,22 +41,36 @@ final class ContentHash {
         } catch (JsonProcessingException e) {
             throw new DatasetException(row.location() + ": " + describe(row, e), e);
         }
+        return HexFormat.of().formatHex(sha256().digest(json));
+    }
+
+    /** A new SHA-256 digest, cloned from {@link #SHA_256} when the provider allows, which skips the provider lookup. */
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
     }
 
-    /** Why {@code row} has no content hash (a column that cannot be written as JSON), or empty when it has one. */
+    /**
+     * Why {@code row} has no content hash (a column that cannot be written as JSON), or empty when it has
+     * one, which the row then keeps.
+     */
     static Optional<String> problem(Row row) {
         try {
-            CANONICAL.writeValue(OutputStream.nullOutputStream(), row.columns());
+            row.contentHash();
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.of(describe(row, e));
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to a null stream failed", e);
+        } catch (DatasetException e) {
+            return Optional.of(describe(row, (JsonProcessingException) e.getCause()));
         }
     }
 

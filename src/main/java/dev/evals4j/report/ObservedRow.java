@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * A row as a {@link RowObserver} first sees it.
@@ -17,7 +18,7 @@ import org.apiguardian.api.API;
  * @param columns the row's columns, in dataset order; unmodifiable
  */
 @API(status = INTERNAL, since = "0.1")
-public record ObservedRow(String uniqueId, String rowId, int repetition, Map<String, ?> columns) {
+public record ObservedRow(UniqueId uniqueId, String rowId, int repetition, Map<String, ?> columns) {
 
     /** Validates and copies. */
     public ObservedRow {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * Follows the rows of one {@code @ForEach} method as the engine reports them, for reporters that
@@ -23,10 +24,10 @@ public interface RowObserver {
         public void rowStarted(ObservedRow row) {}
 
         @Override
-        public void attemptFailed(String uniqueId, int attempt, Throwable failure, boolean rateLimited) {}
+        public void attemptFailed(UniqueId uniqueId, int attempt, Throwable failure, boolean rateLimited) {}
 
         @Override
-        public void rowFinishing(String uniqueId, RowEnding ending) {}
+        public void rowFinishing(UniqueId uniqueId, RowEnding ending) {}
     };
 
     /**
@@ -46,14 +47,25 @@ public interface RowObserver {
      * @param uniqueId the row's unique id, as in {@link ObservedRow#uniqueId()}
      * @param rateLimited whether a rate limit rejected the attempt
      */
-    void attemptFailed(String uniqueId, int attempt, Throwable failure, boolean rateLimited);
+    void attemptFailed(UniqueId uniqueId, int attempt, Throwable failure, boolean rateLimited);
 
     /**
      * The row is about to be reported as finished; no call about it follows.
      *
      * @param uniqueId the row's unique id, as in {@link ObservedRow#uniqueId()}
      */
-    void rowFinishing(String uniqueId, RowEnding ending);
+    void rowFinishing(UniqueId uniqueId, RowEnding ending);
+
+    /**
+     * The row finished and is not reported (under {@code report=summary}, or a success under
+     * {@code report=failures}): no call about it follows, so what was kept for it, such as what its
+     * {@linkplain #attempts() attempts} told the observer, can go.
+     *
+     * @param rowId the row's id, as its attempts were entered with
+     * @param repetition the repetition its attempts were entered with ({@code 0} when the method does not
+     *     repeat its rows)
+     */
+    default void rowNotReported(String rowId, int repetition) {}
 
     /**
      * The method's rows are all reported, and its container is about to be reported finished with

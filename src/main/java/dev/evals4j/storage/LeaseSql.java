@@ -109,28 +109,35 @@ final class LeaseSql {
         }
     }
 
+    /**
+     * The pairs of {@code keys} that {@code runnerId} holds. They are looked up by their primary key and
+     * the runner is compared here: a query by the runner would read every lease it holds, at every claim.
+     */
     private static Set<RunKey> held(Connection connection, long experimentId, String runnerId,
             Collection<RunKey> keys) throws SQLException {
         Set<RunKey> wanted = Set.copyOf(keys);
         List<String> rowIds = wanted.stream().map(RunKey::rowId).distinct().toList();
         Set<RunKey> held = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT row_id, repetition FROM leases"
-                + " WHERE experiment_id = ? AND runner_id = ? AND row_id IN ("
-                + String.join(", ", Collections.nCopies(rowIds.size(), "?")) + ")")) {
+        try (PreparedStatement select = connection.prepareStatement(heldQuery(rowIds.size()))) {
             select.setLong(1, experimentId);
-            select.setString(2, runnerId);
             for (int i = 0; i < rowIds.size(); i++) {
-                select.setString(i + 3, rowIds.get(i));
+                select.setString(i + 2, rowIds.get(i));
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     RunKey key = new RunKey(result.getString(1), result.getInt(2));
-                    if (wanted.contains(key)) {
+                    if (runnerId.equals(result.getString(3)) && wanted.contains(key)) {
                         held.add(key);
                     }
                 }
             }
         }
         return held;
+    }
+
+    /** The query of the leases, and their runners, of {@code rowIds} row ids of an experiment. */
+    static String heldQuery(int rowIds) {
+        return "SELECT row_id, repetition, runner_id FROM leases WHERE experiment_id = ? AND row_id IN ("
+                + String.join(", ", Collections.nCopies(rowIds, "?")) + ")";
     }
 }

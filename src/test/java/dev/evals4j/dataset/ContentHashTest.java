@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** {@link ContentHash}: stable for JSON-writable columns, an error naming the row and type otherwise. */
@@ -22,12 +23,41 @@ class ContentHashTest {
 
     record Wrapper(String name, Opaque inner) {}
 
+    /** A bean that counts how often Jackson writes it. */
+    public static final class Counted {
+        private final AtomicInteger writes;
+
+        Counted(AtomicInteger writes) {
+            this.writes = writes;
+        }
+
+        public String getValue() {
+            writes.incrementAndGet();
+            return "v";
+        }
+    }
+
     @Test
     void equalContentHasEqualHashesWhateverTheColumnOrder() {
         Row first = new Row("a", 0, Map.of("q", "x", "n", 1), "f:1");
         Row second = new Row("b", 7, Map.of("n", 1, "q", "x"), "f:8");
 
         assertThat(first.contentHash()).isEqualTo(second.contentHash()).hasSize(64);
+    }
+
+    @Test
+    void aRowIsHashedOnceWhenReadAndNotAgainWhenLookedUpOrRecorded() {
+        AtomicInteger writes = new AtomicInteger();
+        List<DatasetEntry> entries = DatasetFiles.readAll(Datasets.fromObjects(
+                () -> List.of(Map.of("id", "r1", "v", new Counted(writes))), "Evals.rows()"));
+        Row row = (Row) entries.get(0);
+        assertThat(writes).as("checked as it is read").hasValue(1);
+
+        String hash = row.contentHash();
+
+        assertThat(row.contentHash()).isEqualTo(hash).isEqualTo(new Row("r2", 1, Map.of("v", Map.of("value", "v"),
+                "id", "r1"), "x").contentHash());
+        assertThat(writes).hasValue(1);
     }
 
     @Test

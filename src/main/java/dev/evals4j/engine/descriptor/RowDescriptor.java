@@ -2,14 +2,16 @@ package dev.evals4j.engine.descriptor;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
@@ -21,9 +23,13 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  *
  * <p>Its source is the row's line in its dataset file when the dataset is a file (or a class path
  * resource), so that an IDE can jump from the row to its line; otherwise the method.
+ *
+ * <p>A leaf, with no set of children: the test plan keeps every row's descriptor, and a huge dataset has
+ * millions. Its parent is set by the engine thread when the row is added to its method, as every other
+ * change to the test tree.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class RowDescriptor extends AbstractTestDescriptor {
+public final class RowDescriptor implements TestDescriptor {
 
     /** The separator between a row id and its preview. */
     public static final String SEPARATOR = " \u2502 ";
@@ -32,11 +38,15 @@ public final class RowDescriptor extends AbstractTestDescriptor {
     /** The longest preview, in characters. */
     public static final int PREVIEW_LENGTH = 60;
 
-    private final RowKey key;
+    private final UniqueId uniqueId;
+    private final String displayName;
+    private final TestSource source;
+    private TestDescriptor parent;
 
-    private RowDescriptor(UniqueId uniqueId, String displayName, TestSource source, RowKey key) {
-        super(uniqueId, displayName, source);
-        this.key = key;
+    private RowDescriptor(UniqueId uniqueId, String displayName, TestSource source) {
+        this.uniqueId = uniqueId;
+        this.displayName = displayName;
+        this.source = source;
     }
 
     /**
@@ -68,28 +78,124 @@ public final class RowDescriptor extends AbstractTestDescriptor {
     public static RowDescriptor of(ForEachMethodDescriptor method, RowKey key, Map<String, ?> columns,
             boolean restored, String mark, Optional<TestSource> source) {
         Objects.requireNonNull(key, "key");
-        String label = (key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition())
-                + (mark.isEmpty() ? "" : " " + mark) + (restored ? RESTORED_MARKER : "");
+        // The row id itself when nothing follows it: a row kept by the test plan keeps no copy of its id.
+        String label = key.repetition() == 0 ? key.rowId() : key.rowId() + " #" + key.repetition();
+        if (!mark.isEmpty()) {
+            label = label + " " + mark;
+        }
+        if (restored) {
+            label = label + RESTORED_MARKER;
+        }
         String preview = preview(columns);
         String displayName = preview.isEmpty() ? label : label + SEPARATOR + preview;
         // One source per method, shared by its rows: a row kept by the test plan costs no source of its own.
         TestSource testSource = source.or(method::getSource)
                 .orElseGet(() -> MethodSource.from(method.testClass(), method.method()));
-        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource, key);
+        return new RowDescriptor(key.appendTo(method.getUniqueId()), displayName, testSource);
     }
 
-    /** The columns as {@code name=value} pairs, cut to {@value #PREVIEW_LENGTH} characters. */
+    /**
+     * The columns but {@code id} as {@code name=value} pairs, runs of whitespace made one space, cut to
+     * {@value #PREVIEW_LENGTH} characters; a long value is read only as far as the preview shows it.
+     */
     static String preview(Map<String, ?> columns) {
-        String text = columns.entrySet().stream()
-                .filter(e -> !e.getKey().equals("id"))
-                .map(e -> e.getKey() + "=" + String.valueOf(e.getValue()).replaceAll("\\s+", " "))
-                .collect(Collectors.joining(", "));
-        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH - 1) + "\u2026";
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, ?> column : columns.entrySet()) {
+            if (text.length() > PREVIEW_LENGTH) {
+                break;
+            }
+            if (column.getKey().equals("id")) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(column.getKey()).append('=');
+            appendCollapsed(text, String.valueOf(column.getValue()));
+        }
+        return text.length() <= PREVIEW_LENGTH ? text.toString() : text.substring(0, PREVIEW_LENGTH - 1) + "\u2026";
     }
 
-    /** The row's key. */
+    /** Appends {@code value} with each run of whitespace ({@code \s}) as one space, until the preview is full. */
+    private static void appendCollapsed(StringBuilder text, String value) {
+        boolean inWhitespace = false;
+        for (int i = 0; i < value.length() && text.length() <= PREVIEW_LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean whitespace = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!whitespace) {
+                text.append(c);
+            } else if (!inWhitespace) {
+                text.append(' ');
+            }
+            inWhitespace = whitespace;
+        }
+    }
+
+    /** The row's key, read from its unique id. */
     public RowKey key() {
-        return key;
+        List<UniqueId.Segment> segments = uniqueId.getSegments();
+        UniqueId.Segment last = segments.get(segments.size() - 1);
+        return last.getType().equals(RowKey.REPETITION_SEGMENT)
+                ? new RowKey(segments.get(segments.size() - 2).getValue(), Integer.parseInt(last.getValue()))
+                : new RowKey(last.getValue(), 0);
+    }
+
+    @Override
+    public UniqueId getUniqueId() {
+        return uniqueId;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return displayName;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return Set.of();
+    }
+
+    @Override
+    public Optional<TestSource> getSource() {
+        return Optional.of(source);
+    }
+
+    @Override
+    public Optional<TestDescriptor> getParent() {
+        return Optional.ofNullable(parent);
+    }
+
+    @Override
+    public void setParent(TestDescriptor parent) {
+        this.parent = parent;
+    }
+
+    @Override
+    public Set<? extends TestDescriptor> getChildren() {
+        return Set.of();
+    }
+
+    /** @throws UnsupportedOperationException always: a row is a test, without children */
+    @Override
+    public void addChild(TestDescriptor descriptor) {
+        throw new UnsupportedOperationException("the row " + uniqueId + " is a test and cannot have children, such as "
+                + descriptor.getUniqueId());
+    }
+
+    /** Does nothing: a row has no children. */
+    @Override
+    public void removeChild(TestDescriptor descriptor) {}
+
+    @Override
+    public void removeFromHierarchy() {
+        if (parent != null) {
+            parent.removeChild(this);
+        }
     }
 
     @Override
@@ -98,7 +204,23 @@ public final class RowDescriptor extends AbstractTestDescriptor {
     }
 
     @Override
-    public String getLegacyReportingName() {
-        return getDisplayName();
+    public Optional<? extends TestDescriptor> findByUniqueId(UniqueId wanted) {
+        return uniqueId.equals(wanted) ? Optional.of(this) : Optional.empty();
+    }
+
+    /** Equal to a row descriptor of the same unique id, as the platform's descriptors are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RowDescriptor row && uniqueId.equals(row.uniqueId);
+    }
+
+    @Override
+    public int hashCode() {
+        return uniqueId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RowDescriptor: " + uniqueId;
     }
 }

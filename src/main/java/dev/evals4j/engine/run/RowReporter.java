@@ -23,10 +23,9 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -129,7 +128,7 @@ final class RowReporter {
         publish(failed.item(), ReportEntry.from("evals4j.attempt." + failed.attempt(), text));
         RowDescriptor row = running.get(failed.item());
         if (row != null) {
-            observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(), failed.failure(), failed.rateLimited());
+            observer.attemptFailed(row.getUniqueId(), failed.attempt(), failed.failure(), failed.rateLimited());
         } else if (mode != ReportMode.SUMMARY) {
             pendingAttempts.computeIfAbsent(failed.item(), i -> new ArrayList<>()).add(failed);
         }
@@ -146,6 +145,7 @@ final class RowReporter {
         if (!report) {
             pendingEntries.remove(item);
             pendingAttempts.remove(item);
+            observer.rowNotReported(item.key().rowId(), item.key().repetition());
             return;
         }
         if (row == null) {
@@ -155,7 +155,7 @@ final class RowReporter {
             running.remove(item);
         }
         listener.reportingEntryPublished(row, ReportEntry.from(finalEntry(outcome, details)));
-        observer.rowFinishing(row.getUniqueId().toString(), new RowEnding(details, mapped.verdict(),
+        observer.rowFinishing(row.getUniqueId(), new RowEnding(details, mapped.verdict(),
                 outcome == null ? Map.of() : outcome.scores(), outcome == null ? List.of() : outcome.failures(),
                 outcome == null ? null : outcome.output()));
         listener.executionFinished(row, mapped.result());
@@ -194,7 +194,7 @@ final class RowReporter {
         }
         RowDescriptor row = register(new RowKey(malformed.entry().id(), 0), Map.of(), malformed.entry().index(),
                 malformed.entry().location(), false, VerdictMark.of(RowRecord.Verdict.ERROR, Map.of()));
-        observer.rowFinishing(row.getUniqueId().toString(),
+        observer.rowFinishing(row.getUniqueId(),
                 new RowEnding(ExecutionDetails.didNotRun(), RowRecord.Verdict.ERROR, Map.of(), List.of()));
         listener.executionFinished(row, TestExecutionResult.failed(new MalformedRowException(malformed.entry())));
     }
@@ -215,7 +215,7 @@ final class RowReporter {
         method.addChild(row);
         listener.dynamicTestRegistered(row);
         listener.executionStarted(row);
-        observer.rowStarted(new ObservedRow(row.getUniqueId().toString(), unique.rowId(), unique.repetition(), columns));
+        observer.rowStarted(new ObservedRow(row.getUniqueId(), unique.rowId(), unique.repetition(), columns));
         if (unique != key) {
             registered.add(unique);
             listener.reportingEntryPublished(row, ReportEntry.from("evals4j.warning", "the dataset repeats the row id '"
@@ -241,7 +241,7 @@ final class RowReporter {
         }
         List<RowEvent.AttemptFailed> attempts = pendingAttempts.remove(item);
         if (attempts != null) {
-            attempts.forEach(failed -> observer.attemptFailed(row.getUniqueId().toString(), failed.attempt(),
+            attempts.forEach(failed -> observer.attemptFailed(row.getUniqueId(), failed.attempt(),
                     failed.failure(), failed.rateLimited()));
         }
     }
@@ -250,11 +250,11 @@ final class RowReporter {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("evals4j.status", details.status().name());
         entry.put("evals4j.attempts", Integer.toString(details.attempts()));
-        entry.put("evals4j.executionSeconds", String.format(Locale.ROOT, "%.3f", details.executionSeconds()));
+        entry.put("evals4j.executionSeconds", ThreeDecimals.of(details.executionSeconds()));
         if (outcome != null && !outcome.scores().isEmpty()) {
-            entry.put("evals4j.scores", outcome.scores().entrySet().stream()
-                    .map(e -> String.format(Locale.ROOT, "%s=%.3f", e.getKey(), e.getValue()))
-                    .collect(Collectors.joining(", ")));
+            StringJoiner scores = new StringJoiner(", ");
+            outcome.scores().forEach((name, value) -> scores.add(name + "=" + ThreeDecimals.of(value)));
+            entry.put("evals4j.scores", scores.toString());
         }
         if (outcome != null && !outcome.passed()) {
             entry.put("evals4j.failures", String.join("; ", outcome.failures()));

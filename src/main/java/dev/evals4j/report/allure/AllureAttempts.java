@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * using by the time that thread calls Allure.
  *
  * <p>Thread-safe: the captures wait in a concurrent map, one list per row, appended to under its lock.
- * They are held until the row's observer takes them, so a method whose rows Allure does not report (its
- * listener is not registered) keeps them until its run is over.
+ * They are held until the row's observer takes them, when the row is reported, or drops them, when it is not
+ * (under {@code report=summary}, or a success under {@code report=failures}); so only a method whose rows are
+ * reported while Allure's listener is not registered keeps them until its run is over.
  */
 final class AllureAttempts implements RowAttempts {
 

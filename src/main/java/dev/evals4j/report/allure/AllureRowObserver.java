@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * The Allure bridge. Allure's JUnit Platform listener creates a test result for a row when the engine
@@ -45,7 +46,7 @@ final class AllureRowObserver implements RowObserver {
     private final AllureLifecycle lifecycle;
     private final Clock clock;
     private final ConcurrencySlots slots = new ConcurrencySlots();
-    private final Map<String, FollowedRow> rows = new HashMap<>();
+    private final Map<UniqueId, FollowedRow> rows = new HashMap<>();
     private final List<String> rowUuids = new ArrayList<>();
     private final AllureAttempts attempts;
 
@@ -72,7 +73,7 @@ final class AllureRowObserver implements RowObserver {
     @Override
     public void rowStarted(ObservedRow row) {
         lifecycle.getCurrentTestCase()
-                .filter(uuid -> isTestResultOf(uuid, row.uniqueId()))
+                .filter(uuid -> isTestResultOf(uuid, row.uniqueId().toString()))
                 .ifPresent(uuid -> {
                     rows.put(row.uniqueId(), new FollowedRow(uuid, row, new ArrayList<>()));
                     rowUuids.add(uuid);
@@ -80,7 +81,7 @@ final class AllureRowObserver implements RowObserver {
     }
 
     @Override
-    public void attemptFailed(String uniqueId, int attempt, Throwable failure, boolean rateLimited) {
+    public void attemptFailed(UniqueId uniqueId, int attempt, Throwable failure, boolean rateLimited) {
         FollowedRow followed = rows.get(uniqueId);
         if (followed != null) {
             followed.retried().add(new FailedAttempt(attempt, rateLimited, clock.millis()));
@@ -88,7 +89,7 @@ final class AllureRowObserver implements RowObserver {
     }
 
     @Override
-    public void rowFinishing(String uniqueId, RowEnding ending) {
+    public void rowFinishing(UniqueId uniqueId, RowEnding ending) {
         FollowedRow followed = rows.remove(uniqueId);
         if (followed == null) {
             return;
@@ -102,6 +103,12 @@ final class AllureRowObserver implements RowObserver {
         List<CapturedAttempt> captured = attempts.take(row.rowId(), row.repetition());
         lifecycle.updateTestCase(followed.uuid(), new RowResultUpdate(row, slots.take(start, end), followed.retried(), ending,
                 captured, Attachments.json(lifecycle, RowResultJson.NAME, RowResultJson.of(row, ending))));
+    }
+
+    /** Drops what the row's attempts told Allure: no row's result will take it. */
+    @Override
+    public void rowNotReported(String rowId, int repetition) {
+        attempts.take(rowId, repetition);
     }
 
     @Override

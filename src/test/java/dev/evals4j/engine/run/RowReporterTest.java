@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.evals4j.dataset.MalformedEntry;
 import dev.evals4j.dataset.Row;
 import dev.evals4j.engine.config.ReportMode;
+import dev.evals4j.engine.descriptor.DatasetLines;
 import dev.evals4j.engine.descriptor.ForEachMethodDescriptor;
 import dev.evals4j.engine.fixtures.PlainEvals;
 import dev.evals4j.engine.row.RowEvent;
@@ -12,7 +13,11 @@ import dev.evals4j.engine.row.RowItem;
 import dev.evals4j.engine.row.RowOutcome;
 import dev.evals4j.execution.ExecutionDetails;
 import dev.evals4j.execution.ExecutionStatus;
+import dev.evals4j.report.ObservedRow;
+import dev.evals4j.report.RowEnding;
+import dev.evals4j.report.RowObserver;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +107,53 @@ class RowReporterTest {
 
         assertThat(method.getChildren()).hasSize(2).allSatisfy(row ->
                 assertThat(row.getSource().orElseThrow()).isSameAs(method.getSource().orElseThrow()));
+    }
+
+    /**
+     * A unique id keeps its text once asked for it (about 180 bytes for a row, in a soft reference that
+     * a full GC keeps), and the test plan keeps every row's unique id: no one asks for it here.
+     */
+    @Test
+    void reportedRowsLeaveTheirUniqueIdsUnformattedWhenNoObserverAsks() throws ReflectiveOperationException {
+        RowReporter reporter = new RowReporter(listener, method, ReportMode.ROWS, false, false);
+        RowItem row = item("a");
+
+        reporter.handle(new RowEvent.Started(row));
+        reporter.handle(new RowEvent.AttemptFailed(row, 1, new IOException("reset"), false));
+        reporter.handle(new RowEvent.Finished(row, RowOutcome.pass(), completed()));
+
+        Field text = UniqueId.class.getDeclaredField("toString");
+        text.setAccessible(true);
+        assertThat(method.getChildren()).singleElement().satisfies(descriptor ->
+                assertThat(text.get(descriptor.getUniqueId())).as("the unique id's cached text").isNull());
+    }
+
+    @Test
+    void theObserverMayDropWhatItKeepsForARowThatIsNotReported() {
+        List<String> dropped = new ArrayList<>();
+        RowObserver observer = new RowObserver() {
+            @Override
+            public void rowStarted(ObservedRow row) {}
+
+            @Override
+            public void attemptFailed(UniqueId uniqueId, int attempt, Throwable failure, boolean rateLimited) {}
+
+            @Override
+            public void rowFinishing(UniqueId uniqueId, RowEnding ending) {}
+
+            @Override
+            public void rowNotReported(String rowId, int repetition) {
+                dropped.add(rowId + "#" + repetition);
+            }
+        };
+        RowReporter summary = new RowReporter(listener, method, ReportMode.SUMMARY, false, false, observer, DatasetLines.NONE);
+        RowReporter failures = new RowReporter(listener, method, ReportMode.FAILURES, false, true, observer, DatasetLines.NONE);
+
+        summary.handle(new RowEvent.Finished(item("a"), RowOutcome.pass(), completed()));
+        failures.handle(new RowEvent.Finished(new RowItem(item("b").row(), 2, true), RowOutcome.pass(), completed()));
+        failures.handle(new RowEvent.Finished(item("c"), RowOutcome.failed(new AssertionError("wrong")), completed()));
+
+        assertThat(dropped).containsExactly("a#0", "b#2");
     }
 
     @Test

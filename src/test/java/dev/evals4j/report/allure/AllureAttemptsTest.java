@@ -8,6 +8,7 @@ import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,6 +57,20 @@ class AllureAttemptsTest {
         lifecycle.stopTestCase(outer);
         lifecycle.writeTestCase(outer);
         assertThat(written.results).singleElement().satisfies(result -> assertThat(result.getSteps()).isEmpty());
+    }
+
+    /** Under {@code report=summary}, or for a success under {@code report=failures}, no row's result takes them. */
+    @Test
+    void whatTheAttemptsOfARowThatIsNotReportedToldAllureIsDropped() {
+        AllureRowObserver observer = new AllureRowObserver(lifecycle, Clock.systemUTC());
+        var scope = observer.attempts().enter("q1", 0, 1);
+        step("ask q1");
+        scope.leaveThread();
+        scope.end();
+
+        observer.rowNotReported("q1", 0);
+
+        assertThat(((AllureAttempts) observer.attempts()).take("q1", 0)).isEmpty();
     }
 
     @Test

@@ -11,10 +11,17 @@ import java.util.Arrays;
  * are still running), so a baseline taken from the first completions, or from the lowest average seen,
  * is biased low, and the ordinary spread of an LLM's latencies (log-normal) then looks like queueing.
  * The first cohort's calls all started together and are judged only once {@code cohortSize} of them
- * have returned: an unbiased sample. A median is not moved by the spread's tail. Not thread-safe: its
- * owner guards it.
+ * have returned: an unbiased sample. A median is not moved by the spread's tail.
+ *
+ * <p>A rise of less than {@link #MIN_QUEUEING_NANOS} is no rise, however large its ratio: calls that
+ * take microseconds (an eval that calls no model, a cache) double their latency with a thread's
+ * scheduling delay on a busy machine, which says nothing about a provider's capacity. Not thread-safe:
+ * its owner guards it.
  */
 final class LatencyRise {
+
+    /** The least rise of the median latency that shows calls queueing: {@value} ns (5 ms). */
+    static final long MIN_QUEUEING_NANOS = 5_000_000;
 
     private final int cohortSize;
     private final long[] cohort;
@@ -46,14 +53,15 @@ final class LatencyRise {
     }
 
     /**
-     * The recent median over the first cohort's, once both are known (else 1): above 1 when the latest
-     * calls take longer.
+     * The recent median over the first cohort's, once both are known and the recent one is at least
+     * {@link #MIN_QUEUEING_NANOS} longer (else 1): above 1 when the latest calls take longer.
      */
     double ratio() {
         if (Double.isNaN(baseline) || recentCount < recent.length) {
             return 1;
         }
-        return median(recent, recentCount) / baseline;
+        double recentMedian = median(recent, recentCount);
+        return recentMedian - baseline < MIN_QUEUEING_NANOS ? 1 : recentMedian / baseline;
     }
 
     private static double median(long[] values, int count) {

@@ -70,7 +70,12 @@ import org.apiguardian.api.API;
  * While holding it keeps measuring: throughput above {@code increaseThreshold} (0.98) of the
  * previous measurement for {@code stabilityWindow} (3) measurements in a row earns one cautious probe
  * upward, which is undone if it does not pay; throughput below {@code decreaseThreshold} (0.90) of the
- * previous measurement lowers the limit by the cautious step.
+ * previous measurement lowers the limit by the cautious step, but only when the calls filled at least
+ * {@value #FILLED_LIMIT_SHARE} of it (Little's law: throughput × smoothed latency). A limit its calls do
+ * not fill is not what bounds the throughput (a pacer is, or a rate shared with other runners): lowering
+ * it on every dip of that throughput while a raise never pays walked a paced runner's limit down one step
+ * at a time (in a model of three runners sharing 100 requests/s, from 11 to 1 in 40 s), until it
+ * bounded the runner far below its share of the rate.
  *
  * <h2>Errors</h2>
  * A back-off multiplies the limit by {@code errorBackoff} (0.7) at once, and the ramp ceiling with
@@ -134,6 +139,11 @@ public final class Adaptive implements ConcurrencyStrategy {
      * its first call started: long calls ramp within about one round trip.
      */
     public static final double SLOW_START_GROWTH_PER_SECOND = 100;
+    /**
+     * Share of a held limit that its calls must fill on average (throughput × latency) for a fall in
+     * throughput to lower it.
+     */
+    public static final double FILLED_LIMIT_SHARE = 0.75;
     /** Successes whose median latency slow start compares with the first cohort's. */
     public static final int LATENCY_WINDOW = 20;
 
@@ -358,7 +368,7 @@ public final class Adaptive implements ConcurrencyStrategy {
             return;
         }
         double ratio = throughput / referenceThroughput;
-        if (ratio < decreaseThreshold) {
+        if (ratio < decreaseThreshold && callsFilledTheLimit(throughput)) {
             referenceThroughput = Double.NaN;
             startHolding(limit - probeStep(), now);
             return;
@@ -433,6 +443,16 @@ public final class Adaptive implements ConcurrencyStrategy {
     private void measureNewLimit(long now, int spanLatencies) {
         long latencyNanos = smoothedLatencyNanos();
         measurement.restart(now, latencyNanos, spanLatencies * latencyNanos);
+    }
+
+    /**
+     * Whether the calls of a measurement at {@code throughput} kept the limit at least
+     * {@value #FILLED_LIMIT_SHARE} full: by Little's law, throughput times latency is the mean number of
+     * calls in flight. Below that share something else (a pacer, a shared rate, the supply of rows) bounded
+     * the throughput, and a lower limit would not raise it.
+     */
+    private boolean callsFilledTheLimit(double throughput) {
+        return throughput * smoothedLatencyNanos() / 1e9 >= FILLED_LIMIT_SHARE * limit;
     }
 
     private int probeStep() {

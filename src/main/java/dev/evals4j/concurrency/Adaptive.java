@@ -63,7 +63,10 @@ import org.apiguardian.api.API;
  *       of the throughput gain a perfectly scaling provider would give (doubling the limit must
  *       bring at least +50%). The strategy keeps it and raises again at once.</li>
  *   <li>A raise that does not pay (flat or lower throughput) is undone: the provider is saturated.
- *       The previous limit becomes the knee and the strategy holds there.</li>
+ *       The previous limit becomes the knee and the strategy holds there. Only when the calls filled the
+ *       raised limit, though (see <em>Holding</em>): a raise they do not fill is kept and held, since
+ *       something else (a pacer) bounds the throughput, and undoing it can make the old limit the bound
+ *       again (10 calls of 300 ms serve 33 requests a second of the 40 a pacer admits).</li>
  * </ul>
  * Below its ramp ceiling (initially the maximum) a raise doubles the limit, so that it reaches a
  * high limit within a few measurements on a provider that scales; above it, near a known knee, a
@@ -387,9 +390,12 @@ public final class Adaptive implements ConcurrencyStrategy {
         if (gain - 1 >= requiredGainShare * (idealGain - 1)) {
             referenceThroughput = throughput;
             raise(now);
-        } else {
+        } else if (callsFilledTheLimit(throughput)) {
             rampCeiling = limitBeforeProbe;
             startHolding(limitBeforeProbe, now);
+        } else {
+            referenceThroughput = throughput;
+            startHolding(limit, now);
         }
     }
 

@@ -282,6 +282,19 @@ class AdaptiveTest {
     }
 
     @Test
+    void aRaiseItsCallsDoNotFillIsKeptThoughItBuysLittle() {
+        Adaptive adaptive = adaptive(100, 10);
+        SimulatedLoad load = SimulatedLoad.paced(38, ticker, Duration.ofMillis(300));
+
+        load.run(adaptive, Duration.ofSeconds(30));
+
+        assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(20)))
+                .as("10 calls of 300 ms serve 33 a second of the 38 the pacer admits; 20 serve all 38 with about"
+                        + " 11 in flight: undoing the doubling would make 10 the bound again")
+                .isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void aHeldLimitIsNotLoweredWhenThroughputFallsWithItsCallsFarFromFillingIt() {
         Adaptive adaptive = adaptive(100, 5);
         SimulatedLoad.saturatingAt(20, ticker, Duration.ofMillis(100)).run(adaptive, Duration.ofSeconds(20));

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * successes, or, when successes are scarce, once it has lasted {@code adaptationInterval} (2 s) with
  * at least two. Decisions are therefore paced by the provider's latency: about every 150 ms at
  * 50 ms per call, every few seconds at several seconds per call. Decisions are taken when a success
- * is reported; {@link #limit()} only reads, except for slow start's growth with time.
+ * is reported; {@link #limit()} only reads.
  *
  * <h2>Slow start</h2>
  * With {@link Builder#slowStart(boolean) slowStart} on (off by default; on in
@@ -28,14 +28,11 @@ import org.apiguardian.api.API;
  * measuring: every success raises the limit by {@value #SLOW_START_STEP}, which multiplies it by
  * {@value #SLOW_START_STEP} + 1 once per round trip (from 10, 100 within two round trips), up to the
  * maximum; and, when that is more, to the initial limit multiplied by
- * {@value #SLOW_START_GROWTH_PER_SECOND} per second since its first calls started (from 10: 29 after
- * 0.23 s, 100 after half a second). That growth counts from the first time the executor's calls fill the
- * limit ({@link #onLimitFilled()}), or from the start of the first success's call if that is earlier, and
- * {@link #limit()} applies it whenever it is read, not only at successes: long calls ramp before their
- * first answers come (calls of 1.5 s used to hold 10 in flight for 1.5 s, a third of an ideal 5 s run).
- * For calls of 50 ms that growth adds little: a provider with a small burst is not flooded before its
- * first rate limits come back, and the first rate limit ends it. Slow start ends for good, and the
- * climbing below takes over, at the first of:
+ * {@value #SLOW_START_GROWTH_PER_SECOND} per second since its first call started (from 10: 29 after
+ * 0.23 s, 100 after half a second), so that long calls ramp within about one round trip instead of a
+ * few. For calls of 50 ms that growth adds nothing: a provider with a small burst is not flooded before
+ * its first rate limits come back. Slow start ends for good, and the climbing below takes over, at the
+ * first of:
  * <ul>
  *   <li>latency rising: the median latency of the last {@value #LATENCY_WINDOW} successes above
  *       {@value #SLOW_START_LATENCY_RISE} times the median of the first cohort (the initial calls, all
@@ -145,8 +142,6 @@ public final class Adaptive implements ConcurrencyStrategy {
      * its first call started: long calls ramp within about one round trip.
      */
     public static final double SLOW_START_GROWTH_PER_SECOND = 100;
-    /** How often an executor whose calls fill the limit reads it again while slow start grows with time. */
-    public static final long TIMELY_TICK_MILLIS = 20;
     /**
      * Share of a held limit that its calls must fill on average (throughput × latency) for a fall in
      * throughput to lower it.
@@ -253,31 +248,9 @@ public final class Adaptive implements ConcurrencyStrategy {
         return new Builder();
     }
 
-    /**
-     * The limit. In slow start it also grows with time (see {@link #onLimitFilled()}), so that calls slower
-     * than the growth's first steps do not hold the ramp back until their first answers come.
-     */
     @Override
     public synchronized int limit() {
-        if (phase == Phase.SLOW_START && limit < maxConcurrency && slowStartOrigin != Long.MAX_VALUE) {
-            limit = Math.max(limit, timelyLimit(ticker.nanoTime()));
-        }
         return limit;
-    }
-
-    /**
-     * In slow start, the first time the calls fill the limit starts its growth with time (unless a success
-     * started it earlier): the executor's first calls have just started, whereas its first read of the
-     * limit may come long before its first inputs. The limit may then rise by the next tick of
-     * {@value #TIMELY_TICK_MILLIS} ms.
-     */
-    @Override
-    public synchronized long onLimitFilled() {
-        if (phase != Phase.SLOW_START || limit >= maxConcurrency) {
-            return Long.MAX_VALUE;
-        }
-        slowStartOrigin = Math.min(slowStartOrigin, ticker.nanoTime());
-        return TIMELY_TICK_MILLIS * 1_000_000L;
     }
 
     /** The exponentially smoothed latency of successful calls, or 0 before the first one. */
@@ -346,14 +319,9 @@ public final class Adaptive implements ConcurrencyStrategy {
      */
     private int slowStartRaise(long startNanos, long now) {
         slowStartOrigin = Math.min(slowStartOrigin, startNanos);
-        return Math.min(maxConcurrency, Math.max(limit + SLOW_START_STEP, timelyLimit(now)));
-    }
-
-    /** The initial limit grown {@value #SLOW_START_GROWTH_PER_SECOND}-fold per second since the slow start's origin. */
-    private int timelyLimit(long now) {
         double seconds = Math.max(0, now - slowStartOrigin) / 1e9;
         double timely = initialConcurrency * Math.pow(SLOW_START_GROWTH_PER_SECOND, seconds);
-        return (int) Math.min(maxConcurrency, Math.ceil(timely));
+        return (int) Math.min(maxConcurrency, Math.max(limit + SLOW_START_STEP, Math.ceil(timely)));
     }
 
     /**

@@ -66,9 +66,8 @@ public final class ConcurrencyStrategies {
      *       {@code maxConcurrency} if lower) with a {@linkplain Adaptive.Builder#slowStart(boolean)
      *       slow start} ({@value Adaptive#SLOW_START_STEP} more calls per success, so from 10 it reaches
      *       100 within two round trips, and at least ×{@value Adaptive#SLOW_START_GROWTH_PER_SECOND} per
-     *       second since the first calls filled the limit, so long calls reach it within half a second,
-     *       before their first answers, until the latency floor rises or the first rate limit, back-off or
-     *       the maximum), then keeping a doubling that buys at least
+     *       second since the first call, so long calls reach it within about one, until the latency floor
+     *       rises or the first rate limit, back-off or the maximum), then keeping a doubling that buys at least
      *       {@value #DEFAULT_REQUIRED_GAIN_SHARE} of a perfectly scaling gain, backing off on
      *       timeouts and on frequent errors (not on isolated ones; errors never
      *       {@linkplain Adaptive.Builder#collapseOnErrors(boolean) collapse} it to the minimum), and

@@ -32,18 +32,6 @@ public interface ConcurrencyStrategy {
     /** A call that started at {@code startNanos} was rejected by the provider's rate limit. */
     void onRateLimited(long startNanos);
 
-    /**
-     * The executor's calls fill the limit ({@code limit()} calls in flight): it starts no call until an
-     * outcome comes or the limit rises. Called each time the executor is about to wait so.
-     *
-     * @return how long from now until {@link #limit()} may rise with no outcome reported, after which the
-     *     executor reads it again; the default, {@link Long#MAX_VALUE}, says that the limit changes only
-     *     with outcomes
-     */
-    default long onLimitFilled() {
-        return Long.MAX_VALUE;
-    }
-
     /** A short name for logs, reports and benchmark tables, such as {@code adaptive}. */
     String name();
 }

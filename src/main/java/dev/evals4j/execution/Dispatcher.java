@@ -166,9 +166,6 @@ final class Dispatcher<I, O> {
                 wait = Math.min(wait, until(pacerReadyAt, now));
             }
         }
-        if (!stopping && inFlight.size() >= strategy.limit()) {
-            wait = Math.min(wait, strategy.onLimitFilled());
-        }
         InFlightCall<I> nextDeadline = deadlines.peek();
         if (nextDeadline != null) {
             wait = Math.min(wait, until(nextDeadline.deadlineNanos(), now));

@@ -78,35 +78,6 @@ class AdaptiveSlowStartTest {
     }
 
     @Test
-    void beforeAnyAnswerTheLimitGrowsWithTimeSinceTheCallsFirstFilledIt() {
-        Adaptive adaptive = slowStarting(100, 10);
-        assertThat(adaptive.limit()).isEqualTo(10);
-        ticker.advanceMillis(300);
-        assertThat(adaptive.limit()).as("read 300 ms before the first inputs arrived").isEqualTo(10);
-
-        assertThat(adaptive.onLimitFilled()).as("read again within").isEqualTo(Duration.ofMillis(20).toNanos());
-        ticker.advanceMillis(250);
-        assertThat(adaptive.limit()).as("10 x 100^0.25").isEqualTo(32);
-        ticker.advanceMillis(250);
-        assertThat(adaptive.limit()).isEqualTo(100);
-        assertThat(adaptive.onLimitFilled()).as("at the maximum").isEqualTo(Long.MAX_VALUE);
-    }
-
-    @Test
-    void aRateLimitEndsTheGrowthWithTime() {
-        Adaptive adaptive = slowStarting(100, 10);
-        adaptive.onLimitFilled();
-        ticker.advanceMillis(50);
-        adaptive.onRateLimited(ticker.nanoTime() - 1);
-        int afterTheRateLimit = adaptive.limit();
-
-        ticker.advanceMillis(500);
-
-        assertThat(adaptive.limit()).isEqualTo(afterTheRateLimit).isLessThan(100);
-        assertThat(adaptive.onLimitFilled()).isEqualTo(Long.MAX_VALUE);
-    }
-
-    @Test
     void isOffByDefault() {
         Adaptive adaptive = new Adaptive(100, 10, ticker);
 

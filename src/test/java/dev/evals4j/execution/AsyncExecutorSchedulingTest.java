@@ -67,27 +67,6 @@ class AsyncExecutorSchedulingTest {
     }
 
     @Test
-    void aLimitThatRisesWithTimeIsReadAgainWhileEveryCallIsStillInFlight() throws Exception {
-        ManualCalls calls = new ManualCalls();
-        SettableStrategy strategy = new SettableStrategy(2);
-        strategy.announceRisesWithin(TimeUnit.MILLISECONDS.toNanos(10));
-        AsyncExecutor<Integer, Integer> executor = AsyncExecutor.builder(calls.task()).strategy(strategy).build();
-        CompletableFuture<ExecutionResult<Integer>> run = CompletableFuture.supplyAsync(() -> executor.run(range(5)));
-        List<CompletableFuture<Integer>> started = new ArrayList<>(List.of(calls.next(), calls.next()));
-
-        strategy.setLimit(5);
-        for (int i = 0; i < 3; i++) {
-            CompletableFuture<Integer> call = calls.started.poll(500, TimeUnit.MILLISECONDS);
-            assertThat(call).as("call %d started with no call answered, well before the idle wait of 1 s", i + 3)
-                    .isNotNull();
-            started.add(call);
-        }
-
-        started.forEach(calls::complete);
-        assertThat(run.get(10, TimeUnit.SECONDS).statuses()).containsOnly(COMPLETED);
-    }
-
-    @Test
     void loweringTheLimitToOneKeepsOneCallInFlightAndRaisingItRampsUp() throws Exception {
         ManualCalls calls = new ManualCalls();
         SettableStrategy strategy = new SettableStrategy(4);

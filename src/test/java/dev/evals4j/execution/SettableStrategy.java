@@ -8,7 +8,6 @@ final class SettableStrategy implements ConcurrencyStrategy {
 
     private final AtomicInteger limit;
     private final int limitAfterRateLimit;
-    private volatile long nanosUntilRise = Long.MAX_VALUE;
     final AtomicInteger successes = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
     final AtomicInteger timeouts = new AtomicInteger();
@@ -27,16 +26,6 @@ final class SettableStrategy implements ConcurrencyStrategy {
 
     void setLimit(int newLimit) {
         limit.set(newLimit);
-    }
-
-    /** From now on, answers a filled limit that it may rise within {@code nanos} with no outcome reported. */
-    void announceRisesWithin(long nanos) {
-        nanosUntilRise = nanos;
-    }
-
-    @Override
-    public long onLimitFilled() {
-        return nanosUntilRise;
     }
 
     @Override

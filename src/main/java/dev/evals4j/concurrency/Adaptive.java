@@ -31,7 +31,10 @@ import org.apiguardian.api.API;
  * {@value #SLOW_START_GROWTH_PER_SECOND} per second since its first call started (from 10: 29 after
  * 0.23 s, 100 after half a second), so that long calls ramp within about one round trip instead of a
  * few. For calls of 50 ms that growth adds nothing: a provider with a small burst is not flooded before
- * its first rate limits come back. Slow start ends for good, and the climbing below takes over, at the
+ * its first rate limits come back. Before the first outcome the limit does not grow at all, however long
+ * the calls take: nothing tells a slow provider from a cold client yet, and a cold LangChain4j client
+ * delivered even its first 429s about 2 s late, so growing with time meanwhile sent 100 unpaced calls into
+ * a provider's burst of 5 (a fifth of a 400-row run rejected). Slow start ends for good, and the climbing below takes over, at the
  * first of:
  * <ul>
  *   <li>latency rising: the median latency of the last {@value #LATENCY_WINDOW} successes above

@@ -31,7 +31,10 @@ import org.apiguardian.api.API;
  * {@value #SLOW_START_GROWTH_PER_SECOND} per second since its first call started (from 10: 29 after
  * 0.23 s, 100 after half a second), so that long calls ramp within about one round trip instead of a
  * few. For calls of 50 ms that growth adds nothing: a provider with a small burst is not flooded before
- * its first rate limits come back. Slow start ends for good, and the climbing below takes over, at the
+ * its first rate limits come back. Before the first outcome the limit does not grow at all, however long
+ * the calls take: nothing tells a slow provider from a cold client yet, and a cold LangChain4j client
+ * delivered even its first 429s about 2 s late, so growing with time meanwhile sent 100 unpaced calls into
+ * a provider's burst of 5 (a fifth of a 400-row run rejected). Slow start ends for good, and the climbing below takes over, at the
  * first of:
  * <ul>
  *   <li>latency rising: the median latency of the last {@value #LATENCY_WINDOW} successes above
@@ -60,7 +63,10 @@ import org.apiguardian.api.API;
  *       of the throughput gain a perfectly scaling provider would give (doubling the limit must
  *       bring at least +50%). The strategy keeps it and raises again at once.</li>
  *   <li>A raise that does not pay (flat or lower throughput) is undone: the provider is saturated.
- *       The previous limit becomes the knee and the strategy holds there.</li>
+ *       The previous limit becomes the knee and the strategy holds there. Only when the calls filled the
+ *       raised limit, though (see <em>Holding</em>): a raise they do not fill is kept and held, since
+ *       something else (a pacer) bounds the throughput, and undoing it can make the old limit the bound
+ *       again (10 calls of 300 ms serve 33 requests a second of the 40 a pacer admits).</li>
  * </ul>
  * Below its ramp ceiling (initially the maximum) a raise doubles the limit, so that it reaches a
  * high limit within a few measurements on a provider that scales; above it, near a known knee, a
@@ -70,7 +76,12 @@ import org.apiguardian.api.API;
  * While holding it keeps measuring: throughput above {@code increaseThreshold} (0.98) of the
  * previous measurement for {@code stabilityWindow} (3) measurements in a row earns one cautious probe
  * upward, which is undone if it does not pay; throughput below {@code decreaseThreshold} (0.90) of the
- * previous measurement lowers the limit by the cautious step.
+ * previous measurement lowers the limit by the cautious step, but only when the calls filled at least
+ * {@value #FILLED_LIMIT_SHARE} of it (Little's law: throughput × smoothed latency). A limit its calls do
+ * not fill is not what bounds the throughput (a pacer is, or a rate shared with other runners): lowering
+ * it on every dip of that throughput while a raise never pays walked a paced runner's limit down one step
+ * at a time (in a model of three runners sharing 100 requests/s, from 11 to 1 in 40 s), until it
+ * bounded the runner far below its share of the rate.
  *
  * <h2>Errors</h2>
  * A back-off multiplies the limit by {@code errorBackoff} (0.7) at once, and the ramp ceiling with
@@ -134,6 +145,11 @@ public final class Adaptive implements ConcurrencyStrategy {
      * its first call started: long calls ramp within about one round trip.
      */
     public static final double SLOW_START_GROWTH_PER_SECOND = 100;
+    /**
+     * Share of a held limit that its calls must fill on average (throughput × latency) for a fall in
+     * throughput to lower it.
+     */
+    public static final double FILLED_LIMIT_SHARE = 0.75;
     /** Successes whose median latency slow start compares with the first cohort's. */
     public static final int LATENCY_WINDOW = 20;
 
@@ -345,9 +361,12 @@ public final class Adaptive implements ConcurrencyStrategy {
         if (gain - 1 >= requiredGainShare * (idealGain - 1)) {
             referenceThroughput = throughput;
             raise(now);
-        } else {
+        } else if (callsFilledTheLimit(throughput)) {
             rampCeiling = limitBeforeProbe;
             startHolding(limitBeforeProbe, now);
+        } else {
+            referenceThroughput = throughput;
+            startHolding(limit, now);
         }
     }
 
@@ -358,7 +377,7 @@ public final class Adaptive implements ConcurrencyStrategy {
             return;
         }
         double ratio = throughput / referenceThroughput;
-        if (ratio < decreaseThreshold) {
+        if (ratio < decreaseThreshold && callsFilledTheLimit(throughput)) {
             referenceThroughput = Double.NaN;
             startHolding(limit - probeStep(), now);
             return;
@@ -433,6 +452,16 @@ public final class Adaptive implements ConcurrencyStrategy {
     private void measureNewLimit(long now, int spanLatencies) {
         long latencyNanos = smoothedLatencyNanos();
         measurement.restart(now, latencyNanos, spanLatencies * latencyNanos);
+    }
+
+    /**
+     * Whether the calls of a measurement at {@code throughput} kept the limit at least
+     * {@value #FILLED_LIMIT_SHARE} full: by Little's law, throughput times latency is the mean number of
+     * calls in flight. Below that share something else (a pacer, a shared rate, the supply of rows) bounded
+     * the throughput, and a lower limit would not raise it.
+     */
+    private boolean callsFilledTheLimit(double throughput) {
+        return throughput * smoothedLatencyNanos() / 1e9 >= FILLED_LIMIT_SHARE * limit;
     }
 
     private int probeStep() {

@@ -78,6 +78,17 @@ class AdaptiveSlowStartTest {
     }
 
     @Test
+    void beforeTheFirstOutcomeTheLimitStaysAtItsStartHoweverLongTheCallsTake() {
+        Adaptive adaptive = slowStarting(100, 10);
+        assertThat(adaptive.limit()).isEqualTo(10);
+
+        ticker.advanceMillis(2_000);
+
+        assertThat(adaptive.limit()).as("a cold client delivers even its first 429s about 2 s late: 90 more calls"
+                + " would meet a provider's burst of 5 unpaced").isEqualTo(10);
+    }
+
+    @Test
     void isOffByDefault() {
         Adaptive adaptive = new Adaptive(100, 10, ticker);
 

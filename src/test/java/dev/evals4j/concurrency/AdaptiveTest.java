@@ -282,6 +282,54 @@ class AdaptiveTest {
     }
 
     @Test
+    void aRaiseItsCallsDoNotFillIsKeptThoughItBuysLittle() {
+        Adaptive adaptive = adaptive(100, 10);
+        SimulatedLoad load = SimulatedLoad.paced(38, ticker, Duration.ofMillis(300));
+
+        load.run(adaptive, Duration.ofSeconds(30));
+
+        assertThat(load.lowestLimitDuringLast(Duration.ofSeconds(20)))
+                .as("10 calls of 300 ms serve 33 a second of the 38 the pacer admits; 20 serve all 38 with about"
+                        + " 11 in flight: undoing the doubling would make 10 the bound again")
+                .isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aHeldLimitIsNotLoweredWhenThroughputFallsWithItsCallsFarFromFillingIt() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad.saturatingAt(20, ticker, Duration.ofMillis(100)).run(adaptive, Duration.ofSeconds(20));
+        assertThat(adaptive.limit()).as("at the knee or probing just above it").isBetween(20, 22);
+
+        for (int second = 0; second < 30; second++) {
+            double admittedPerSecond = second % 2 == 0 ? 60 : 45;
+            succeedEvenly(adaptive, admittedPerSecond, Duration.ofMillis(100), Duration.ofSeconds(1));
+        }
+
+        assertThat(adaptive.limit()).as("a pacer admits 45 to 60 calls a second of 100 ms: 4.5 to 6 in flight,"
+                + " so the limit is not what bounds the throughput").isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aHeldLimitIsLoweredWhenThroughputFallsWithItsCallsFillingIt() {
+        Adaptive adaptive = adaptive(100, 5);
+        SimulatedLoad.saturatingAt(20, ticker, Duration.ofMillis(100)).run(adaptive, Duration.ofSeconds(20));
+        int held = adaptive.limit();
+
+        succeedEvenly(adaptive, held / 0.3, Duration.ofMillis(300), Duration.ofSeconds(10));
+
+        assertThat(adaptive.limit()).as("calls three times slower, %d in flight", held).isLessThan(held);
+    }
+
+    /** Reports {@code perSecond} successes of {@code latency} each, evenly spread over {@code duration}. */
+    private void succeedEvenly(Adaptive adaptive, double perSecond, Duration latency, Duration duration) {
+        long interval = Math.round(1e9 / perSecond);
+        for (long elapsed = interval; elapsed <= duration.toNanos(); elapsed += interval) {
+            ticker.advance(Duration.ofNanos(interval));
+            adaptive.onSuccess(ticker.nanoTime() - latency.toNanos(), latency.toNanos());
+        }
+    }
+
+    @Test
     void theSameInputsGiveTheSameSequenceOfLimits() {
         ManualTicker otherTicker = new ManualTicker();
         SimulatedLoad first = SimulatedLoad.saturatingAt(25, ticker, LATENCY);

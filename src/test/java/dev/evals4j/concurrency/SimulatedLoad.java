@@ -9,19 +9,25 @@ import java.util.function.IntToDoubleFunction;
 /**
  * A deterministic fluid model of a provider kept busy at whatever limit a strategy allows: at limit
  * {@code c} it completes {@code throughputAt(c)} calls per second, each with the latency Little's law
- * gives ({@code c / throughput}). Time moves in 1 ms steps of a {@link ManualTicker}; the limit of
- * every step is recorded. Not thread-safe.
+ * gives ({@code c / throughput}), or, {@linkplain #paced paced}, with a fixed latency. Time moves in 1 ms
+ * steps of a {@link ManualTicker}; the limit of every step is recorded. Not thread-safe.
  */
 final class SimulatedLoad {
 
     private final ManualTicker ticker;
     private final IntToDoubleFunction throughputAt;
+    private final IntToDoubleFunction latencySecondsAt;
     private final List<Integer> limitPerMillisecond = new ArrayList<>();
     private double pendingCompletions;
 
     private SimulatedLoad(ManualTicker ticker, IntToDoubleFunction throughputAt) {
+        this(ticker, throughputAt, c -> c / throughputAt.applyAsDouble(c));
+    }
+
+    private SimulatedLoad(ManualTicker ticker, IntToDoubleFunction throughputAt, IntToDoubleFunction latencySecondsAt) {
         this.ticker = ticker;
         this.throughputAt = throughputAt;
+        this.latencySecondsAt = latencySecondsAt;
     }
 
     /** A provider whose throughput grows linearly with concurrency: every call takes {@code latency}. */
@@ -36,13 +42,23 @@ final class SimulatedLoad {
         return new SimulatedLoad(ticker, c -> Math.min(c, capacity) / seconds);
     }
 
+    /**
+     * A provider whose calls take {@code latency} behind a pacer that starts at most {@code ratePerSecond}
+     * of them: calls wait for the pacer before they start, so latency does not grow, and above
+     * {@code ratePerSecond × latency} the calls no longer fill the limit.
+     */
+    static SimulatedLoad paced(double ratePerSecond, ManualTicker ticker, Duration latency) {
+        double seconds = latency.toNanos() / 1e9;
+        return new SimulatedLoad(ticker, c -> Math.min(c / seconds, ratePerSecond), c -> seconds);
+    }
+
     /** Keeps the provider busy at the strategy's limit for {@code duration}. */
     void run(ConcurrencyStrategy strategy, Duration duration) {
         for (long ms = 0; ms < duration.toMillis(); ms++) {
             int limit = strategy.limit();
             limitPerMillisecond.add(limit);
             double throughput = throughputAt.applyAsDouble(limit);
-            long latencyNanos = Math.round(limit / throughput * 1e9);
+            long latencyNanos = Math.round(latencySecondsAt.applyAsDouble(limit) * 1e9);
             pendingCompletions += throughput / 1000;
             while (pendingCompletions >= 1) {
                 pendingCompletions -= 1;

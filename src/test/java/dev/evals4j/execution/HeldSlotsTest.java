@@ -44,6 +44,12 @@ class HeldSlotsTest {
                 .build();
     }
 
+    /** Runs {@code executor} over the inputs on another thread, so that the test can release its held stages. */
+    private static CompletableFuture<ExecutionSummary> runInBackground(Executor<Integer, Integer> executor,
+            HoldingListener listener) {
+        return CompletableFuture.supplyAsync(() -> executor.run(inputs().iterator(), listener));
+    }
+
     /**
      * Holds every completed item's slot until the test completes its stage, and checks on the executor's
      * thread, at each start, that the items in flight plus the stages not yet completed stay within the
@@ -113,8 +119,7 @@ class HeldSlotsTest {
             throws Exception {
         HoldingListener listener = new HoldingListener(LIMIT);
         AsyncExecutor<Integer, Integer> executor = async();
-        CompletableFuture<ExecutionSummary> run = CompletableFuture.supplyAsync(
-                () -> executor.run(inputs().iterator(), listener));
+        CompletableFuture<ExecutionSummary> run = runInBackground(executor, listener);
 
         Deque<Long> holding = new ArrayDeque<>();
         int released = 0;
@@ -139,8 +144,7 @@ class HeldSlotsTest {
     void aFailedStageEndsTheAsyncRunWithItsFailureAfterTheOtherHeldStagesComplete() throws Exception {
         HoldingListener listener = new HoldingListener(LIMIT);
         AsyncExecutor<Integer, Integer> executor = async();
-        CompletableFuture<ExecutionSummary> run = CompletableFuture.supplyAsync(
-                () -> executor.run(inputs().iterator(), listener));
+        CompletableFuture<ExecutionSummary> run = runInBackground(executor, listener);
         long first = listener.nextHanded();
         long second = listener.nextHanded();
 
@@ -161,8 +165,7 @@ class HeldSlotsTest {
     void aStoppedAsyncRunWaitsForItsHeldStagesBeforeItReturns() throws Exception {
         HoldingListener listener = new HoldingListener(LIMIT);
         AsyncExecutor<Integer, Integer> executor = async();
-        CompletableFuture<ExecutionSummary> run = CompletableFuture.supplyAsync(
-                () -> executor.run(inputs().iterator(), listener));
+        CompletableFuture<ExecutionSummary> run = runInBackground(executor, listener);
         long first = listener.nextHanded();
         long second = listener.nextHanded();
 
@@ -182,8 +185,7 @@ class HeldSlotsTest {
     void theSyncExecutorWaitsForEachItemsStageBeforeItTakesTheNext() throws Exception {
         HoldingListener listener = new HoldingListener(1);
         SyncExecutor<Integer, Integer> executor = SyncExecutor.<Integer, Integer>builder((x, attempt) -> x).build();
-        CompletableFuture<ExecutionSummary> run = CompletableFuture.supplyAsync(
-                () -> executor.run(inputs().iterator(), listener));
+        CompletableFuture<ExecutionSummary> run = runInBackground(executor, listener);
 
         for (long expected = 0; expected < ITEMS; expected++) {
             assertThat(listener.nextHanded()).isEqualTo(expected);
@@ -201,8 +203,7 @@ class HeldSlotsTest {
     void aFailedStageEndsTheSyncRunWithItsFailureBeforeTheNextItemStarts() {
         HoldingListener listener = new HoldingListener(1);
         SyncExecutor<Integer, Integer> executor = SyncExecutor.<Integer, Integer>builder((x, attempt) -> x).build();
-        CompletableFuture<ExecutionSummary> run = CompletableFuture.supplyAsync(
-                () -> executor.run(inputs().iterator(), listener));
+        CompletableFuture<ExecutionSummary> run = runInBackground(executor, listener);
 
         CompletableFuture.runAsync(() -> {
             try {

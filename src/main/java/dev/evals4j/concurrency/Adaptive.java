@@ -39,7 +39,8 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>latency rising: the median latency of the last {@value #LATENCY_WINDOW} successes above
  *       {@value #SLOW_START_LATENCY_RISE} times the median of the first cohort (the initial calls, all
- *       started before the first success came back). Calls queue, the provider's capacity is passed (or
+ *       started before the first success came back), and longer by at least 5 ms (calls of microseconds,
+ *       an eval that calls no model, double their latency with a thread's scheduling delay). Calls queue, the provider's capacity is passed (or
  *       the client is too busy to run more calls promptly). A ramp's first completions are its fastest
  *       calls, so a baseline taken from them (the lowest smoothed latency seen, before) took the
  *       ordinary log-normal spread of an LLM's latencies for queueing and ended slow start far below an

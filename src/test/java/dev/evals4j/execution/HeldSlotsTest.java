@@ -44,11 +44,22 @@ class HeldSlotsTest {
                 .build();
     }
 
-    /** Runs {@code executor} over the inputs on another thread, so that the test can release its held stages. */
+    /**
+     * Runs {@code executor} over the inputs on a thread of its own, so that the test can release its
+     * held stages. Not on the default async pool: on JDK 25 with two cores, a run waiting for its stages
+     * kept that pool's thread from the task that completes them, and every later test's run, and hung.
+     */
     private static CompletableFuture<ExecutionSummary> runInBackground(Executor<Integer, Integer> executor,
             HoldingListener listener) {
-        return CompletableFuture.supplyAsync(() -> executor.run(inputs().iterator(), listener));
+        return CompletableFuture.supplyAsync(() -> executor.run(inputs().iterator(), listener), OWN_THREAD);
     }
+
+    /** Starts every task on a new daemon thread. */
+    private static final java.util.concurrent.Executor OWN_THREAD = task -> {
+        Thread thread = new Thread(task, "held-slots-test");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     /**
      * Holds every completed item's slot until the test completes its stage, and checks on the executor's
@@ -211,7 +222,7 @@ class HeldSlotsTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        }, OWN_THREAD);
 
         assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ExecutionAbortedException.class)

@@ -2,7 +2,6 @@ package dev.evals4j.engine.descriptor;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,11 +132,7 @@ public final class RowDescriptor implements TestDescriptor {
 
     /** The row's key, read from its unique id. */
     public RowKey key() {
-        List<UniqueId.Segment> segments = uniqueId.getSegments();
-        UniqueId.Segment last = segments.get(segments.size() - 1);
-        return last.getType().equals(RowKey.REPETITION_SEGMENT)
-                ? new RowKey(segments.get(segments.size() - 2).getValue(), Integer.parseInt(last.getValue()))
-                : new RowKey(last.getValue(), 0);
+        return RowKey.ofRow(uniqueId);
     }
 
     @Override

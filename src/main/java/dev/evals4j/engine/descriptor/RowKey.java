@@ -42,6 +42,19 @@ public record RowKey(String rowId, int repetition) {
     }
 
     /**
+     * The key of a row's own unique id, as {@link #appendTo} made it.
+     *
+     * @throws IllegalArgumentException when {@code rowUniqueId} does not end with a row (and repetition)
+     */
+    public static RowKey ofRow(UniqueId rowUniqueId) {
+        var segments = rowUniqueId.getSegments();
+        boolean repeated = segments.get(segments.size() - 1).getType().equals(REPETITION_SEGMENT);
+        int methodSegmentIndex = segments.size() - (repeated ? 3 : 2);
+        return fromSegments(rowUniqueId, methodSegmentIndex)
+                .orElseThrow(() -> new IllegalArgumentException("Not the unique id of a row: " + rowUniqueId));
+    }
+
+    /**
      * The row key in the trailing segments of {@code uniqueId} after the method segment at
      * {@code methodSegmentIndex}, or empty when they are not a row (and repetition).
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,10 +72,13 @@ class LimitGroupTest {
         LimitGroupEvals.awaitedMembers = 2;
         LimitGroupEvals.recorded = new CountDownLatch(2);
 
+        // Each run on a thread of its own: they wait for each other, and the default async pool may have
+        // a single thread (JDK 25 on two cores), which would run them one after the other.
+        Executor ownThread = task -> new Thread(task, "limit-group-run").start();
         CompletableFuture<Void> first = CompletableFuture.runAsync(
-                () -> run(Map.of("evals4j.experiment", "left", "evals4j.limitGroup", "provider")));
+                () -> run(Map.of("evals4j.experiment", "left", "evals4j.limitGroup", "provider")), ownThread);
         CompletableFuture<Void> second = CompletableFuture.runAsync(
-                () -> run(Map.of("evals4j.experiment", "right", "evals4j.limitGroup", "provider")));
+                () -> run(Map.of("evals4j.experiment", "right", "evals4j.limitGroup", "provider")), ownThread);
         first.get();
         second.get();
 

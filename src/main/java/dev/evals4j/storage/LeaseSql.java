@@ -7,9 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,46 +42,129 @@ final class LeaseSql {
             + " AND r.row_id = ? AND r.repetition = ? AND r.status IN (" + COMPLETED + ")"
             + " AND r.content_hash = ?)";
 
+    /** The most pairs one claiming statement names. */
+    static final int PAIRS_PER_STATEMENT = 100;
+
     private final String now;
+    private final boolean statementsSeeEveryCommit;
 
     LeaseSql(SqlDialect dialect) {
         this.now = dialect.nowMillis();
+        this.statementsSeeEveryCommit = dialect.writesTakeTurns();
     }
 
     /**
      * Leases each pair of {@code contentHashes} that has no completed run of that content (a run of
      * other content is a dataset that changed since; a {@code null} hash: no completed run settles the
-     * pair) and no live lease of another runner (one batched upsert), then returns the pairs this
-     * runner holds.
+     * pair) and no live lease of another runner, and returns the pairs this claim leased: inserted, or
+     * already this runner's and extended. None of them has a completed run of its content when the
+     * transaction of the claim commits.
+     *
+     * <p>Each statement covers up to {@value #PAIRS_PER_STATEMENT} pairs, and its {@code RETURNING}
+     * clause answers which ones it leased. On SQLite, whose writers take turns, the statement sees every
+     * run committed before it. Elsewhere a statement reads a snapshot from its start, and a runner that
+     * completed a pair and released its lease since would see it leased again, so the leased pairs'
+     * completed runs are read once more, by a statement of their own.
      */
     Set<RunKey> claim(Connection connection, long experimentId, String runnerId, Duration lease,
             Map<RunKey, String> contentHashes) throws SQLException {
-        String upsert = "INSERT INTO leases (experiment_id, row_id, repetition, runner_id, expires_at)"
-                + " SELECT ?, ?, ?, ?, " + now + " + ? WHERE" + NOT_COMPLETED
+        Set<RunKey> held = new LinkedHashSet<>();
+        List<Map.Entry<RunKey, String>> pairs = List.copyOf(contentHashes.entrySet());
+        PreparedStatement full = null;
+        try {
+            for (int from = 0; from < pairs.size(); from += PAIRS_PER_STATEMENT) {
+                List<Map.Entry<RunKey, String>> chunk =
+                        pairs.subList(from, Math.min(pairs.size(), from + PAIRS_PER_STATEMENT));
+                if (chunk.size() < PAIRS_PER_STATEMENT) {
+                    try (PreparedStatement rest = connection.prepareStatement(claimStatement(chunk.size()))) {
+                        claimChunk(rest, experimentId, runnerId, lease, chunk, held);
+                    }
+                } else {
+                    if (full == null) {
+                        full = connection.prepareStatement(claimStatement(PAIRS_PER_STATEMENT));
+                    }
+                    claimChunk(full, experimentId, runnerId, lease, chunk, held);
+                }
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
+        }
+        if (!statementsSeeEveryCommit) {
+            held.removeAll(completed(connection, experimentId, held, contentHashes));
+        }
+        return held;
+    }
+
+    private static void claimChunk(PreparedStatement insert, long experimentId, String runnerId, Duration lease,
+            List<Map.Entry<RunKey, String>> chunk, Set<RunKey> held) throws SQLException {
+        int parameter = 1;
+        for (Map.Entry<RunKey, String> pair : chunk) {
+            insert.setString(parameter++, pair.getKey().rowId());
+            insert.setInt(parameter++, pair.getKey().repetition());
+            if (pair.getValue() == null) {
+                insert.setNull(parameter++, Types.VARCHAR);
+            } else {
+                insert.setString(parameter++, pair.getValue());
+            }
+        }
+        insert.setLong(parameter++, experimentId);
+        insert.setString(parameter++, runnerId);
+        insert.setLong(parameter++, lease.toMillis());
+        insert.setLong(parameter, experimentId);
+        try (ResultSet result = insert.executeQuery()) {
+            while (result.next()) {
+                held.add(new RunKey(result.getString(1), result.getInt(2)));
+            }
+        }
+    }
+
+    /**
+     * The claim of {@code pairs} pairs: their row id, repetition and content hash as parameters, then
+     * the experiment, the runner, the lease in milliseconds and the experiment again.
+     */
+    String claimStatement(int pairs) {
+        return "WITH claimed (row_id, repetition, content_hash) AS (VALUES "
+                + String.join(", ", Collections.nCopies(pairs, "(?, ?, ?)")) + ")"
+                + " INSERT INTO leases (experiment_id, row_id, repetition, runner_id, expires_at)"
+                + " SELECT ?, c.row_id, c.repetition, ?, " + now + " + ? FROM claimed c"
+                + " WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.experiment_id = ? AND r.row_id = c.row_id"
+                + " AND r.repetition = c.repetition AND r.status IN (" + COMPLETED + ")"
+                + " AND r.content_hash = c.content_hash)"
                 + " ON CONFLICT (experiment_id, row_id, repetition) DO UPDATE SET runner_id = excluded.runner_id,"
                 + " expires_at = excluded.expires_at"
-                + " WHERE leases.runner_id = excluded.runner_id OR leases.expires_at < " + now;
-        try (PreparedStatement insert = connection.prepareStatement(upsert)) {
-            for (Map.Entry<RunKey, String> pair : contentHashes.entrySet()) {
-                RunKey key = pair.getKey();
-                insert.setLong(1, experimentId);
-                insert.setString(2, key.rowId());
-                insert.setInt(3, key.repetition());
-                insert.setString(4, runnerId);
-                insert.setLong(5, lease.toMillis());
-                insert.setLong(6, experimentId);
-                insert.setString(7, key.rowId());
-                insert.setInt(8, key.repetition());
-                if (pair.getValue() == null) {
-                    insert.setNull(9, Types.VARCHAR);
-                } else {
-                    insert.setString(9, pair.getValue());
+                + " WHERE leases.runner_id = excluded.runner_id OR leases.expires_at < " + now
+                + " RETURNING row_id, repetition";
+    }
+
+    /** The pairs of {@code keys} with a run completed for their content in {@code contentHashes}. */
+    private static Set<RunKey> completed(Connection connection, long experimentId, Set<RunKey> keys,
+            Map<RunKey, String> contentHashes) throws SQLException {
+        Set<RunKey> completed = new HashSet<>();
+        List<String> rowIds = keys.stream().map(RunKey::rowId).distinct().toList();
+        for (int from = 0; from < rowIds.size(); from += PAIRS_PER_STATEMENT) {
+            List<String> chunk = rowIds.subList(from, Math.min(rowIds.size(), from + PAIRS_PER_STATEMENT));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT row_id, repetition, content_hash FROM runs WHERE experiment_id = ? AND status IN ("
+                            + COMPLETED + ") AND row_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                select.setLong(1, experimentId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i));
                 }
-                insert.addBatch();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        RunKey key = new RunKey(result.getString(1), result.getInt(2));
+                        String hash = contentHashes.get(key);
+                        if (keys.contains(key) && hash != null && hash.equals(result.getString(3))) {
+                            completed.add(key);
+                        }
+                    }
+                }
             }
-            insert.executeBatch();
         }
-        return held(connection, experimentId, runnerId, contentHashes.keySet());
+        return completed;
     }
 
     /** Extends every lease of {@code runnerId} in the experiment to {@code lease} from now. */
@@ -107,37 +190,5 @@ final class LeaseSql {
             delete.setString(2, runnerId);
             return delete.executeUpdate();
         }
-    }
-
-    /**
-     * The pairs of {@code keys} that {@code runnerId} holds. They are looked up by their primary key and
-     * the runner is compared here: a query by the runner would read every lease it holds, at every claim.
-     */
-    private static Set<RunKey> held(Connection connection, long experimentId, String runnerId,
-            Collection<RunKey> keys) throws SQLException {
-        Set<RunKey> wanted = Set.copyOf(keys);
-        List<String> rowIds = wanted.stream().map(RunKey::rowId).distinct().toList();
-        Set<RunKey> held = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(heldQuery(rowIds.size()))) {
-            select.setLong(1, experimentId);
-            for (int i = 0; i < rowIds.size(); i++) {
-                select.setString(i + 2, rowIds.get(i));
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    RunKey key = new RunKey(result.getString(1), result.getInt(2));
-                    if (runnerId.equals(result.getString(3)) && wanted.contains(key)) {
-                        held.add(key);
-                    }
-                }
-            }
-        }
-        return held;
-    }
-
-    /** The query of the leases, and their runners, of {@code rowIds} row ids of an experiment. */
-    static String heldQuery(int rowIds) {
-        return "SELECT row_id, repetition, runner_id FROM leases WHERE experiment_id = ? AND row_id IN ("
-                + String.join(", ", Collections.nCopies(rowIds, "?")) + ")";
     }
 }

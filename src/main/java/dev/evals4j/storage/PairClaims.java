@@ -28,9 +28,11 @@ public interface PairClaims {
     Duration leaseDuration();
 
     /**
-     * Leases, in one round trip, every pair of {@code contentHashes} that is claimable (or already
+     * Leases, in one transaction, every pair of {@code contentHashes} that is claimable (or already
      * leased by this runner), and returns them; the others are completed for the same content or
-     * leased by a live runner.
+     * leased by a live runner. None of the returned pairs had a run completed for its content hash when
+     * the claim committed, even one another runner completed and released while the claim ran: only a
+     * pair with a {@code null} hash may have been completed since it was read.
      *
      * @param contentHashes the pairs to claim, each with the content hash a completed run must have to
      *     settle it (its row's hash here): a pair completed for other content is claimable, as the

@@ -78,8 +78,8 @@ final class RunSql {
         setNullable(statement, 7, run.error());
         statement.setString(8, run.historyJson());
         statement.setInt(9, run.attempts());
-        setNullable(statement, 10, run.start() == null ? null : run.start().toString());
-        setNullable(statement, 11, run.end() == null ? null : run.end().toString());
+        setNullable(statement, 10, run.start() == null ? null : InstantText.of(run.start()));
+        setNullable(statement, 11, run.end() == null ? null : InstantText.of(run.end()));
         setNullable(statement, 12, run.contentHash());
     }
 

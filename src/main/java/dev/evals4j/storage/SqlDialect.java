@@ -81,6 +81,12 @@ enum SqlDialect {
             return "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
         }
 
+        /** One writer at a time holds the database, from {@code BEGIN IMMEDIATE} to its commit. */
+        @Override
+        boolean writesTakeTurns() {
+            return true;
+        }
+
         private String describe(String url) {
             String path = url.substring("jdbc:sqlite:".length());
             int query = path.indexOf('?');
@@ -212,6 +218,14 @@ enum SqlDialect {
      */
     <T> T writeTransaction(Connection connection, Transaction.SqlWork<T> work) throws SQLException {
         return Transaction.run(connection, work);
+    }
+
+    /**
+     * Whether writing transactions run one at a time, so that each statement of one sees every commit
+     * before it; {@code false} where a statement reads a snapshot taken at its start while others commit.
+     */
+    boolean writesTakeTurns() {
+        return false;
     }
 
     /** Takes a lock that the schema transactions of one database serialise on, held until the transaction ends. */

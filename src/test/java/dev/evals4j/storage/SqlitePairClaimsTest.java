@@ -30,23 +30,25 @@ class SqlitePairClaimsTest extends PairClaimsContractTest {
     }
 
     /**
-     * A claim reads back the pairs of its batch it holds. Looked up by the runner, that read scans every
-     * lease the runner holds, so a run's claims cost O(rows²); looked up by the primary key, each costs its
-     * batch.
+     * A claim looks each pair's completed run up by the runs' primary key: a scan of the runs, or of the
+     * leases, would make a run's claims cost O(rows²).
      */
     @Test
-    void readingBackAClaimLooksThePairsUpByTheirKeyNotByEveryLeaseOfTheRunner() throws SQLException {
+    void aClaimLooksEachPairUpByItsKeyNotByScanningRunsOrLeases() throws SQLException {
+        String claim = new LeaseSql(SqlDialect.SQLITE).claimStatement(3);
         List<String> plan = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url());
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN "
-                        + LeaseSql.heldQuery(3).replace("?", "'x'"))) {
+                ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + claim.replace("?", "'x'"))) {
             while (rows.next()) {
                 plan.add(rows.getString("detail"));
             }
         }
 
-        assertThat(plan).as("the plan of " + LeaseSql.heldQuery(3)).singleElement().asString()
-                .startsWith("SEARCH leases USING").contains("INDEX sqlite_autoindex_leases_1 (experiment_id=? AND row_id=?)");
+        assertThat(plan).as("the plan of " + claim)
+                .anySatisfy(step -> assertThat(step).startsWith("SEARCH r USING")
+                        .contains("INDEX sqlite_autoindex_runs_1 (experiment_id=? AND row_id=? AND repetition=?)"))
+                .noneSatisfy(step -> assertThat(step).startsWith("SCAN r"))
+                .noneSatisfy(step -> assertThat(step).contains("leases"));
     }
 }

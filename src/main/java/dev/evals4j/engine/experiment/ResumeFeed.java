@@ -86,6 +86,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private long takenByOthers;
     private boolean ended;
     private boolean waitLogged;
+    private Boolean storedAtStart;
 
     /**
      * A feed over {@code pairs} of the experiment {@code experimentId} in {@code store}.
@@ -187,7 +188,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
             batch.add(item);
             keys.add(RunRecords.key(item));
         }
-        Map<RunKey, RunRecord> stored = store.lookup(experimentId, keys);
+        Map<RunKey, RunRecord> stored = storedAtStart() ? store.lookup(experimentId, keys) : Map.of();
         Map<RunKey, RowItem> toRun = new LinkedHashMap<>();
         Set<RunKey> rerunCompleted = new HashSet<>();
         for (int i = 0; i < batch.size() && !ended; i++) {
@@ -209,6 +210,18 @@ public final class ResumeFeed implements Iterator<RowItem> {
     }
 
     /**
+     * Whether the experiment had runs when the feed read its first batch. Without any, a pair can only
+     * have been stored since by another runner, and the claim passes over the pairs other runners
+     * completed: the batches are not looked up.
+     */
+    private boolean storedAtStart() {
+        if (storedAtStart == null) {
+            storedAtStart = !store.runCounts(experimentId).isEmpty();
+        }
+        return storedAtStart;
+    }
+
+    /**
      * How many pairs the next claim covers: {@value #CLAIM_SECONDS} second at the pace the previous batch
      * was taken (from the start of its reading to now, when all of it is taken), between {@value
      * #CLAIM_BATCH} and {@value #BATCH}.
@@ -227,8 +240,9 @@ public final class ResumeFeed implements Iterator<RowItem> {
 
     /**
      * Queues the pairs of {@code items} this runner leases and sets the others aside while other runners
-     * hold them. The claimed pairs are looked up once more after the claim: a runner that completed one
-     * and released its lease while the claim was reading would otherwise see it run twice.
+     * hold them. A claim leases no pair completed for its content; the failing verdicts that run again,
+     * which any completed run settles, are looked up once more after it, as another runner may have run
+     * one since it was read.
      */
     private void claimAndQueue(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted) {
         if (items.isEmpty() || ended) {
@@ -241,7 +255,9 @@ public final class ResumeFeed implements Iterator<RowItem> {
         Map<RunKey, String> hashes = new LinkedHashMap<>();
         items.forEach((key, item) -> hashes.put(key, rerunCompleted.contains(key) ? null : item.row().contentHash()));
         Set<RunKey> mine = claims.claim(hashes);
-        Map<RunKey, RunRecord> completedMeanwhile = mine.isEmpty() ? Map.of() : store.lookup(experimentId, mine);
+        List<RunKey> unsettled = mine.stream().filter(rerunCompleted::contains).toList();
+        Map<RunKey, RunRecord> completedMeanwhile =
+                unsettled.isEmpty() ? Map.of() : store.lookup(experimentId, unsettled);
         items.forEach((key, item) -> {
             if (!mine.contains(key)) {
                 leasedByOthers.put(key, item);

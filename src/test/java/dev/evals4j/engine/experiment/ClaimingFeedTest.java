@@ -168,11 +168,17 @@ class ClaimingFeedTest {
     }
 
     @Test
-    void aPairAnotherRunnerCompletedWhileTheClaimWasReadingIsNotRun() {
+    void aFailingVerdictAnotherRunnerRanAgainWhileTheClaimWasReadingIsNotRunAgain() {
         List<RowItem> pairs = IntStream.rangeClosed(1, 3).mapToObj(ClaimingFeedTest::item).toList();
-        claims.afterGrant = () -> complete(pairs.get(1), pairs.get(1).row().contentHash());
+        RowItem failing = pairs.get(1);
+        ExecutionDetails details =
+                new ExecutionDetails(ExecutionStatus.COMPLETED, List.of(), 1, 0, Instant.EPOCH, Instant.EPOCH, 0);
+        store.record(RunRecords.of(experiment, failing, RowOutcome.failed(new AssertionError("wrong")), details,
+                failing.row().contentHash()));
+        claims.afterGrant = () -> complete(failing, failing.row().contentHash());
 
-        ResumeFeed feed = feed(pairs, wait -> {});
+        ResumeFeed feed = new ResumeFeed(pairs.iterator(), store, experiment, events::add, null,
+                ResumeRerun.FAILURES, claims, wait -> waits.add(wait));
 
         assertThat(ids(feed)).containsExactly("r1", "r3");
         assertThat(feed.takenByOthers()).isOne();

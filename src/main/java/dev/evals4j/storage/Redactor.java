@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,13 @@ final class Redactor {
             Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"),
             Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"));
 
+    /**
+     * A fragment that every pattern above needs, in lower case: a text without any of them (most
+     * outputs and scores) is returned as it is, without running the patterns.
+     */
+    private static final List<String> TRIGGERS =
+            List.of("authorization", "bearer", "key", "token", "secret", "passw", "sk-", "akia", "aiza");
+
     private Redactor() {}
 
     /** Whether a configuration key's name looks like it holds a secret. */
@@ -65,7 +73,7 @@ final class Redactor {
 
     /** {@code text} with every secret-looking fragment masked; {@code null} stays {@code null}. */
     public static String redactText(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mayHoldSecret(text)) {
             return text;
         }
         String result = text;
@@ -79,13 +87,33 @@ final class Redactor {
         return result;
     }
 
-    /** {@code run} with its error, history messages, output and scores {@link #redactText(String) redacted}. */
+    /**
+     * {@code run} with its error, history messages, output and scores {@link #redactText(String) redacted};
+     * {@code run} itself when none of them holds a secret.
+     */
     public static RunRecord redact(RunRecord run) {
-        List<AttemptError> history = run.history().stream()
+        List<AttemptError> history = run.history().isEmpty() ? run.history() : run.history().stream()
                 .map(e -> new AttemptError(e.type(), redactText(e.message()), e.stack()))
                 .toList();
-        return new RunRecord(run.experimentId(), run.rowId(), run.repetition(), run.status(),
-                redactText(run.outputJson()), redactText(run.scoresJson()), redactText(run.error()), history,
-                run.attempts(), run.start(), run.end(), run.contentHash());
+        String output = redactText(run.outputJson());
+        String scores = redactText(run.scoresJson());
+        String error = redactText(run.error());
+        if (history.equals(run.history()) && Objects.equals(output, run.outputJson())
+                && Objects.equals(scores, run.scoresJson()) && Objects.equals(error, run.error())) {
+            return run;
+        }
+        return new RunRecord(run.experimentId(), run.rowId(), run.repetition(), run.status(), output, scores, error,
+                history, run.attempts(), run.start(), run.end(), run.contentHash());
+    }
+
+    /** Whether {@code text} holds one of the {@link #TRIGGERS}, ignoring case. */
+    private static boolean mayHoldSecret(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String trigger : TRIGGERS) {
+            if (lower.contains(trigger)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

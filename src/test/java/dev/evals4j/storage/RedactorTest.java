@@ -40,9 +40,28 @@ class RedactorTest {
         "x-api-key: abc123| x-api-key: ***",
         "no secrets here, 42 tokens used| no secrets here, 42 tokens used",
         "aws AKIAABCDEFGHIJKLMNOP used| aws *** used",
+        "google AIzaSyA1234567890abcdefghijklmnopqrstuv ok| google *** ok",
+        "PASSWORD=hunter2| PASSWORD=***",
+        "CLIENT-SECRET: s3cr3t| CLIENT-SECRET: ***",
+        "AUTHORIZATION: BASIC dXNlcjpwYXNz| AUTHORIZATION: BASIC ***",
     })
     void secretsInFreeTextAreMasked(String text, String redacted) {
         assertThat(Redactor.redactText(text)).isEqualTo(redacted);
+    }
+
+    @Test
+    void aRunWithoutSecretsIsKeptAsItIsAndARunWithOneIsCopiedMasked() {
+        RunRecord clean = new RunRecord(1, "r1", 0, dev.evals4j.execution.ExecutionStatus.COMPLETED,
+                "\"Paris\"", "[{\"name\":\"exact\",\"value\":1.0}]", null, java.util.List.of(), 1, null, null, "h");
+        RunRecord leaky = new RunRecord(1, "r2", 0, dev.evals4j.execution.ExecutionStatus.FAILED, null, null,
+                "401: Incorrect API key provided: sk-proj-AbCdEfGhIjKlMnOpQrStUv",
+                java.util.List.of(new AttemptError("E", "Authorization: Bearer abcdefgh", "at x")), 1, null, null, "h");
+
+        assertThat(Redactor.redact(clean)).isSameAs(clean);
+        RunRecord masked = Redactor.redact(leaky);
+        assertThat(masked.error()).isEqualTo("401: Incorrect API key provided: ***");
+        assertThat(masked.history()).singleElement().extracting(AttemptError::message)
+                .isEqualTo("Authorization: Bearer ***");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class EngineOverhead {
     public static final String ROWS_PROPERTY = "bench.overheadRows";
     private static final String ROWS_VARIABLE = "BENCH_OVERHEAD_ROWS";
 
-    private static final int WARM_UP_ROWS = 2_000;
+    private static final int WARM_UP_ROWS = 10_000;
     private static final String CONCURRENT = "concurrent";
     private static final String SEQUENTIAL = "sequential";
     private static final int GC_ROUNDS = 3;

@@ -371,15 +371,49 @@ public final class JdbcResultStore implements ResultStore {
         @Override
         public Set<RunKey> claim(Map<RunKey, String> contentHashes) {
             Set<RunKey> held = new HashSet<>();
-            List<Map.Entry<RunKey, String>> all = List.copyOf(contentHashes.entrySet());
-            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-                Map<RunKey, String> chunk = new LinkedHashMap<>();
-                all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))
-                        .forEach(pair -> chunk.put(pair.getKey(), pair.getValue()));
-                held.addAll(writer.call("claim " + chunk.size() + " pairs of experiment " + experimentId + " for runner "
-                        + runnerId, c -> sql.claim(c, experimentId, runnerId, lease, chunk)));
+            for (Map<RunKey, String> chunk : chunks(contentHashes, LOOKUP_CHUNK)) {
+                held.addAll(writer.call(claimAction(chunk),
+                        c -> sql.claim(c, experimentId, runnerId, lease, chunk)));
             }
             return held;
+        }
+
+        /**
+         * Claims {@value LeaseSql#PAIRS_PER_STATEMENT} pairs at a time in the transactions of the writer's
+         * next group commits, so that a claim never keeps the runs of a commit waiting for long.
+         */
+        @Override
+        public CompletableFuture<Set<RunKey>> claimAsync(Map<RunKey, String> contentHashes) {
+            CompletableFuture<Set<RunKey>> held = CompletableFuture.completedFuture(new HashSet<>());
+            try {
+                for (Map<RunKey, String> chunk : chunks(contentHashes, LeaseSql.PAIRS_PER_STATEMENT)) {
+                    CompletableFuture<Set<RunKey>> claimed = writer.joinNextCommit(claimAction(chunk),
+                            c -> sql.claim(c, experimentId, runnerId, lease, chunk));
+                    held = held.thenCombine(claimed, (all, some) -> {
+                        all.addAll(some);
+                        return all;
+                    });
+                }
+            } catch (StoreException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return held;
+        }
+
+        private String claimAction(Map<RunKey, String> chunk) {
+            return "claim " + chunk.size() + " pairs of experiment " + experimentId + " for runner " + runnerId;
+        }
+
+        private static List<Map<RunKey, String>> chunks(Map<RunKey, String> contentHashes, int size) {
+            List<Map.Entry<RunKey, String>> all = List.copyOf(contentHashes.entrySet());
+            List<Map<RunKey, String>> chunks = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += size) {
+                Map<RunKey, String> chunk = new LinkedHashMap<>();
+                all.subList(from, Math.min(all.size(), from + size))
+                        .forEach(pair -> chunk.put(pair.getKey(), pair.getValue()));
+                chunks.add(chunk);
+            }
+            return chunks;
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apiguardian.api.API;
 
 /**
@@ -41,6 +42,21 @@ public interface PairClaims {
      * @throws StoreException when the database cannot be written
      */
     Set<RunKey> claim(Map<RunKey, String> contentHashes);
+
+    /**
+     * {@link #claim} without waiting: the stage completes with the pairs leased, or exceptionally with
+     * the {@link StoreException} that stopped the claim. The pairs may be leased in several transactions,
+     * each of which {@link #claim} promises. By default the claim is made at once, on the caller's thread.
+     *
+     * @param contentHashes as for {@link #claim}
+     */
+    default CompletableFuture<Set<RunKey>> claimAsync(Map<RunKey, String> contentHashes) {
+        try {
+            return CompletableFuture.completedFuture(claim(contentHashes));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Extends every lease of this runner by {@link #leaseDuration()} from now, in one statement.

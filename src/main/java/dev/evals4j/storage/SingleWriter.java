@@ -39,10 +39,14 @@ import java.util.function.Supplier;
  */
 final class SingleWriter {
 
-    private sealed interface Command permits Upsert, Sync, Barrier, Stop {}
+    private sealed interface Command permits Upsert, Joined, Sync, Barrier, Stop {}
 
     /** A run to write; {@code committed}, when not {@code null}, completes once its transaction commits. */
     private record Upsert(RunRecord run, CompletableFuture<Void> committed) implements Command {}
+
+    /** Work that joins the transaction of the next group commit; {@code result} completes once it commits. */
+    private record Joined(String action, Transaction.SqlWork<?> work, CompletableFuture<Object> result)
+            implements Command {}
 
     private record Sync(String action, Transaction.SqlWork<?> work, CompletableFuture<Object> result)
             implements Command {}
@@ -60,7 +64,9 @@ final class SingleWriter {
     private final BlockingQueue<Command> queue;
     private final int batchSize;
     private final Thread thread;
-    private final List<Command> pending = new ArrayList<>();
+    /** The runs and joined work of the next group commit: the writer thread's. */
+    private final List<Upsert> pendingRuns = new ArrayList<>();
+    private final List<Joined> pendingWork = new ArrayList<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     /** The upsert statement, prepared once; used by the writer thread only, closed with the connection. */
     private PreparedStatement upsert;
@@ -117,6 +123,19 @@ final class SingleWriter {
             throw new StoreException("Cannot update the scores of run " + key + " of experiment " + experimentId
                     + ": no such run is stored (re-score only stored runs)");
         }
+    }
+
+    /**
+     * Runs {@code work} on the writer thread in the transaction of the next group commit, with the runs
+     * queued with it, and answers a stage that completes with its result once that transaction commits,
+     * or exceptionally with the {@link StoreException} that lost it. Short work only: the runs of that
+     * commit wait for it. A failure of the work fails the transaction, and the store, as a lost write does.
+     */
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> joinNextCommit(String action, Transaction.SqlWork<T> work) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        enqueue(new Joined(action, work, result));
+        return (CompletableFuture<T>) result;
     }
 
     /** Runs {@code work} in its own transaction on the writer thread, after every queued write, and returns its result. */
@@ -229,8 +248,12 @@ final class SingleWriter {
 
     /** Handles one command; {@code true} for {@link Stop}. */
     private boolean handle(Command command) {
-        if (command instanceof Upsert) {
-            pending.add(command);
+        if (command instanceof Upsert upsert) {
+            pendingRuns.add(upsert);
+            return false;
+        }
+        if (command instanceof Joined joined) {
+            pendingWork.add(joined);
             return false;
         }
         writePending();
@@ -243,56 +266,79 @@ final class SingleWriter {
     }
 
     private void writePending() {
-        if (pending.isEmpty()) {
+        if (pendingRuns.isEmpty() && pendingWork.isEmpty()) {
             return;
         }
-        int size = pending.size();
+        int size = pendingRuns.size();
+        List<Object> results = new ArrayList<>(pendingWork.size());
         if (failures.failure() == null) {
             try {
-                writeAll();
-                runsWritten += size;
-                runCommits++;
+                writeAll(results);
+                if (size > 0) {
+                    runsWritten += size;
+                    runCommits++;
+                }
             } catch (SQLException e) {
-                failures.fail(lost(size, sqlFailures.translate("store " + size + " run records", e)));
+                failures.fail(lost(size, sqlFailures.translate(describePending(), e)));
             } catch (StoreException e) {
                 failures.fail(lost(size, e));
             }
         }
         StoreException failure = failures.failure();
-        for (Command command : pending) {
-            CompletableFuture<Void> committed = ((Upsert) command).committed();
-            if (committed != null) {
+        for (Upsert upsert : pendingRuns) {
+            if (upsert.committed() != null) {
                 if (failure == null) {
-                    committed.complete(null);
+                    upsert.committed().complete(null);
                 } else {
-                    committed.completeExceptionally(failure);
+                    upsert.committed().completeExceptionally(failure);
                 }
             }
         }
-        pending.clear();
+        for (int i = 0; i < pendingWork.size(); i++) {
+            if (failure == null) {
+                pendingWork.get(i).result().complete(results.get(i));
+            } else {
+                pendingWork.get(i).result().completeExceptionally(failure);
+            }
+        }
+        pendingRuns.clear();
+        pendingWork.clear();
+    }
+
+    /** What the pending transaction does, for the message of its failure. */
+    private String describePending() {
+        StringBuilder action = new StringBuilder("store ").append(pendingRuns.size()).append(" run records");
+        pendingWork.forEach(joined -> action.append(" and ").append(joined.action()));
+        return action.toString();
     }
 
     /**
-     * Writes {@link #pending} with the prepared upsert: one run as one auto-committed statement (a
-     * statement is atomic on its own), several as one batch in one transaction. Skipping the explicit
-     * transaction of a single run saves the {@code BEGIN}/{@code COMMIT} round trips that otherwise cost
-     * more than the write when a method records and flushes row by row.
+     * Writes {@link #pendingRuns} with the prepared upsert, then runs {@link #pendingWork}, adding its
+     * results to {@code results}: one run alone as one auto-committed statement (a statement is atomic on
+     * its own), anything more in one transaction, the runs as one batch. Skipping the explicit transaction
+     * of a single run saves the {@code BEGIN}/{@code COMMIT} round trips that otherwise cost more than the
+     * write when a method records and flushes row by row.
      */
-    private void writeAll() throws SQLException {
+    private void writeAll(List<Object> results) throws SQLException {
         if (upsert == null) {
             upsert = connection.prepareStatement(RunSql.UPSERT);
         }
-        if (pending.size() == 1) {
-            bind(((Upsert) pending.get(0)).run());
+        if (pendingRuns.size() == 1 && pendingWork.isEmpty()) {
+            bind(pendingRuns.get(0).run());
             upsert.executeUpdate();
             return;
         }
         Transaction.run(connection, c -> {
-            for (Command command : pending) {
-                bind(((Upsert) command).run());
-                upsert.addBatch();
+            if (!pendingRuns.isEmpty()) {
+                for (Upsert pendingRun : pendingRuns) {
+                    bind(pendingRun.run());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
             }
-            upsert.executeBatch();
+            for (Joined joined : pendingWork) {
+                results.add(joined.work().run(c));
+            }
             return null;
         });
     }
@@ -344,6 +390,8 @@ final class SingleWriter {
             barrier.done().completeExceptionally(failure);
         } else if (command instanceof Upsert upsert && upsert.committed() != null) {
             upsert.committed().completeExceptionally(failure);
+        } else if (command instanceof Joined joined) {
+            joined.result().completeExceptionally(failure);
         } else if (command instanceof Sync sync) {
             sync.result().completeExceptionally(failure);
         }

@@ -113,6 +113,37 @@ abstract class PairClaimsContractTest {
     }
 
     @Test
+    void aClaimWithoutWaitingLeasesInTheCommitsOfTheRunsQueuedWithItWhatAClaimWould() {
+        PairClaims a = runnerA.claims(experiment, "a", LIVE).orElseThrow();
+        PairClaims b = runnerB.claims(experiment, "b", LIVE).orElseThrow();
+        String[] rows = java.util.stream.IntStream.range(0, 250).mapToObj(i -> "r" + i).toArray(String[]::new);
+        assertThat(b.claim(pairs("r7"))).hasSize(1);
+        runnerA.record(Runs.completed(experiment, "r8", "out"));
+        runnerA.flush();
+
+        java.util.concurrent.CompletableFuture<Void> queuedRun =
+                runnerA.recordCommitted(Runs.completed(experiment, "q1", "out"));
+        Set<RunKey> held = a.claimAsync(pairs(rows)).join();
+
+        Set<RunKey> expected = new java.util.HashSet<>(keys(rows));
+        expected.removeAll(keys("r7", "r8"));
+        assertThat(held).as("all but the pair another runner leases and the completed one").isEqualTo(expected);
+        assertThat(queuedRun).isCompleted();
+        assertThat(b.claim(pairs(rows))).as("leased by a, committed for every connection")
+                .isEqualTo(keys("r7"));
+    }
+
+    @Test
+    void aClaimWithoutWaitingOnAClosedStoreFailsItsStageNamingTheStore() {
+        PairClaims a = runnerA.claims(experiment, "a", LIVE).orElseThrow();
+        runnerA.close();
+
+        assertThat(a.claimAsync(pairs("r1"))).failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOf(StoreException.class).withMessageContaining("is closed");
+    }
+
+    @Test
     void theSecondRunnerJoinsTheFirstsExperiment() {
         assertThat(runnerB.listExperiments()).hasSize(1);
     }

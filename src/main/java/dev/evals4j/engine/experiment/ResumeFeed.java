@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -36,7 +38,8 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <p><b>Shared experiments.</b> Given {@link PairClaims}, the feed yields only the pairs it leased
- * (each batch claimed in one round trip, {@value #CLAIM_BATCH} pairs at a time so that runners share the
+ * (each batch claimed {@linkplain PairClaims#claimAsync without waiting} once half of the previous one is
+ * taken, so the executor never waits for a claim, {@value #CLAIM_BATCH} pairs at a time so that runners share the
  * work finely; a runner that takes its pairs faster claims about {@value #CLAIM_SECONDS} second of them
  * at a time, at most {@value #BATCH}, so that a fast method does not wait for a claim every 100 rows). A pair leased by another live runner is set aside; once the feed's own pairs are read,
  * it checks the set-aside pairs every {@linkplain PairClaims#leaseDuration() lease} / 3: a pair another
@@ -86,6 +89,8 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private long takenByOthers;
     private boolean ended;
     private boolean waitLogged;
+    /** The claim under way of the last batch read, if any. */
+    private PendingClaim claiming;
     private Boolean storedAtStart;
 
     /**
@@ -142,7 +147,9 @@ public final class ResumeFeed implements Iterator<RowItem> {
     @Override
     public boolean hasNext() {
         while (pending.isEmpty() && !ended) {
-            if (pairs.hasNext()) {
+            if (claiming != null) {
+                settleClaim();
+            } else if (pairs.hasNext()) {
                 readBatch();
             } else if (leasedByOthers.isEmpty()) {
                 return false;
@@ -161,12 +168,24 @@ public final class ResumeFeed implements Iterator<RowItem> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return pending.poll();
+        RowItem item = pending.poll();
+        claimAhead();
+        return item;
+    }
+
+    /**
+     * Reads the next batch and starts its claim once half of the pairs of the last claim are taken, so
+     * that the claim runs in the store while the executor takes the other half.
+     */
+    private void claimAhead() {
+        if (claims != null && claiming == null && !ended && pending.size() <= claimBatch / 2 && pairs.hasNext()) {
+            readBatch();
+        }
     }
 
     /** Whether pairs are left that were neither run nor restored (the run stopped before them). */
     public boolean hasUnreadPairs() {
-        return !pending.isEmpty() || pairs.hasNext() || !leasedByOthers.isEmpty();
+        return !pending.isEmpty() || claiming != null || pairs.hasNext() || !leasedByOthers.isEmpty();
     }
 
     /** How many pairs of a shared experiment other runners ran while this one was running. */
@@ -239,10 +258,8 @@ public final class ResumeFeed implements Iterator<RowItem> {
     }
 
     /**
-     * Queues the pairs of {@code items} this runner leases and sets the others aside while other runners
-     * hold them. A claim leases no pair completed for its content; the failing verdicts that run again,
-     * which any completed run settles, are looked up once more after it, as another runner may have run
-     * one since it was read.
+     * Claims the pairs of {@code items} without waiting: {@link #settleClaim()} queues those this runner
+     * leased once the claim is done. Without claims, queues them all at once.
      */
     private void claimAndQueue(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted) {
         if (items.isEmpty() || ended) {
@@ -252,9 +269,36 @@ public final class ResumeFeed implements Iterator<RowItem> {
             pending.addAll(items.values());
             return;
         }
+        claiming = new PendingClaim(items, rerunCompleted, claims.claimAsync(hashes(items, rerunCompleted)));
+    }
+
+    /** Waits for the claim under way and queues the pairs it leased. */
+    private void settleClaim() {
+        PendingClaim claim = claiming;
+        claiming = null;
+        Set<RunKey> mine;
+        try {
+            mine = claim.held().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+        queueClaimed(claim.items(), claim.rerunCompleted(), mine);
+    }
+
+    /** The content hash each pair of {@code items} is claimed with: none for a failing verdict that runs again. */
+    private static Map<RunKey, String> hashes(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted) {
         Map<RunKey, String> hashes = new LinkedHashMap<>();
         items.forEach((key, item) -> hashes.put(key, rerunCompleted.contains(key) ? null : item.row().contentHash()));
-        Set<RunKey> mine = claims.claim(hashes);
+        return hashes;
+    }
+
+    /**
+     * Queues the pairs of {@code items} this runner leased ({@code mine}) and sets the others aside while
+     * other runners hold them. A claim leases no pair completed for its content; the failing verdicts
+     * that run again, which any completed run settles, are looked up once more after it, as another
+     * runner may have run one since it was read.
+     */
+    private void queueClaimed(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted, Set<RunKey> mine) {
         List<RunKey> unsettled = mine.stream().filter(rerunCompleted::contains).toList();
         Map<RunKey, RunRecord> completedMeanwhile =
                 unsettled.isEmpty() ? Map.of() : store.lookup(experimentId, unsettled);
@@ -270,6 +314,10 @@ public final class ResumeFeed implements Iterator<RowItem> {
             }
         });
     }
+
+    /** A claim under way: the pairs it names, the failing verdicts among them that run again, its stage. */
+    private record PendingClaim(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted,
+            CompletableFuture<Set<RunKey>> held) {}
 
     /**
      * Drops the set-aside pairs other runners completed and takes over those whose lease expired.
@@ -297,7 +345,10 @@ public final class ResumeFeed implements Iterator<RowItem> {
         if (!differing.isEmpty()) {
             throw new DatasetMismatchException(claims.runnerId(), differing);
         }
-        claimAndQueue(new LinkedHashMap<>(leasedByOthers), Set.of());
+        if (!leasedByOthers.isEmpty()) {
+            Map<RunKey, RowItem> items = new LinkedHashMap<>(leasedByOthers);
+            queueClaimed(items, Set.of(), claims.claim(hashes(items, Set.of())));
+        }
     }
 
     /** Waits a third of a lease before checking the set-aside pairs again; the feed ends if interrupted. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -79,7 +80,32 @@ class ClaimingFeedTest {
             slow.next();
             nowNanos += 50_000_000; // 20 pairs/s
         }
-        assertThat(claimSizes).containsOnly(ResumeFeed.CLAIM_BATCH).hasSize(3);
+        assertThat(claimSizes).as("claims made after 0, 50, 150 and 250 pairs taken: each once half of the last one is taken")
+                .containsOnly(ResumeFeed.CLAIM_BATCH).hasSize(4);
+    }
+
+    @Test
+    void theNextBatchIsClaimedWhileTheExecutorTakesTheSecondHalfOfTheLastAndItsPairsFollowInOrder() {
+        List<RowItem> pairs = IntStream.range(0, 300).mapToObj(ClaimingFeedTest::item).toList();
+        ResumeFeed feed = feed(pairs, duration -> {});
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            taken.add(feed.next().row().id());
+        }
+        CompletableFuture<Void> storeAnswers = new CompletableFuture<>();
+        claims.answerAfter = storeAnswers;
+
+        taken.add(feed.next().row().id());
+        assertThat(claimSizes).as("the second claim starts once half of the first is taken").hasSize(2);
+        for (int i = 0; i < 49; i++) {
+            taken.add(feed.next().row().id());
+        }
+        assertThat(storeAnswers).as("the first claim's pairs are taken while the second is under way").isNotDone();
+        storeAnswers.complete(null);
+        feed.forEachRemaining(item -> taken.add(item.row().id()));
+
+        assertThat(taken).containsExactlyElementsOf(pairs.stream().map(item -> item.row().id()).toList());
+        assertThat(feed.hasUnreadPairs()).isFalse();
     }
 
     private static List<String> ids(ResumeFeed feed) {
@@ -216,6 +242,8 @@ class ClaimingFeedTest {
     /** Leases in a map: pairs marked as another runner's are refused until expired or completed. */
     private final class FakeClaims implements PairClaims {
         private final Map<RunKey, String> holders = new HashMap<>();
+        /** When set, the next claim answers without waiting, once this completes. */
+        private CompletableFuture<Void> answerAfter;
         /** What other runners do between this claim's reading of the runs and its commit. */
         private Runnable afterGrant = () -> {};
 
@@ -242,6 +270,10 @@ class ClaimingFeedTest {
         @Override
         public Set<RunKey> claim(Map<RunKey, String> contentHashes) {
             claimSizes.add(contentHashes.size());
+            return grant(contentHashes);
+        }
+
+        private Set<RunKey> grant(Map<RunKey, String> contentHashes) {
             Set<RunKey> completed = store.lookup(experiment, contentHashes.keySet()).entrySet().stream()
                     .filter(e -> e.getValue().status().isCompleted()
                             && Objects.equals(e.getValue().contentHash(), contentHashes.get(e.getKey())))
@@ -253,6 +285,17 @@ class ClaimingFeedTest {
             afterGrant.run();
             afterGrant = () -> {};
             return mine;
+        }
+
+        @Override
+        public CompletableFuture<Set<RunKey>> claimAsync(Map<RunKey, String> contentHashes) {
+            CompletableFuture<Void> gate = answerAfter;
+            answerAfter = null;
+            if (gate == null) {
+                return PairClaims.super.claimAsync(contentHashes);
+            }
+            claimSizes.add(contentHashes.size());
+            return gate.thenApply(ignored -> grant(contentHashes));
         }
 
         @Override

@@ -20,10 +20,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record AttemptError(String type, String message, String stack) {
 
-    /** The JSON of an empty history, the history of most runs, written without a serializer. */
-    private static final String EMPTY_JSON = "[]";
-
-
     /** How many stack frames a summary keeps. */
     public static final int STACK_FRAMES = 8;
 
@@ -53,7 +49,7 @@ public record AttemptError(String type, String message, String stack) {
 
     /** A history as a JSON array of {@code {type, message, stack}} objects. */
     public static String toJson(List<AttemptError> history) {
-        return history.isEmpty() ? EMPTY_JSON : StoreJson.write(history);
+        return StoreJson.write(history);
     }
 
     /** Reads a history written by {@link #toJson(List)}; {@code null} or blank reads as empty. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,9 +14,18 @@ final class StoreJson {
     static final ObjectMapper MAPPER =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    private static final String EMPTY_LIST = "[]";
+
     private StoreJson() {}
 
+    /**
+     * {@code value} as JSON. An empty list, the history and the scores of most runs, is written without
+     * the serializer.
+     */
     static String write(Object value) {
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return EMPTY_LIST;
+        }
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

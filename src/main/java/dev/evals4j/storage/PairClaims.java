@@ -29,9 +29,9 @@ public interface PairClaims {
     Duration leaseDuration();
 
     /**
-     * Leases, in one transaction, every pair of {@code contentHashes} that is claimable (or already
-     * leased by this runner), and returns them; the others are completed for the same content or
-     * leased by a live runner. None of the returned pairs had a run completed for its content hash when
+     * Leases, in one transaction per 500 pairs, every pair of {@code contentHashes} that is claimable
+     * (or already leased by this runner), and returns them; the others are completed for the same content
+     * or leased by a live runner. None of the returned pairs had a run completed for its content hash when
      * the claim committed, even one another runner completed and released while the claim ran: only a
      * pair with a {@code null} hash may have been completed since it was read.
      *

@@ -424,8 +424,10 @@ public final class JdbcResultStore implements ResultStore {
 
         @Override
         public void release() {
-            writer.call("release the leases of runner " + runnerId + " on experiment " + experimentId,
-                    c -> sql.release(c, experimentId, runnerId));
+            writer.call("release the leases of runner " + runnerId + " on experiment " + experimentId, c -> {
+                sql.closeStatements();
+                return sql.release(c, experimentId, runnerId);
+            });
         }
     }
 

@@ -45,8 +45,23 @@ final class LeaseSql {
     /** The most pairs one claiming statement names. */
     static final int PAIRS_PER_STATEMENT = 100;
 
+    /**
+     * Deletes a runner's lease on one pair: experiment, row id, repetition, runner. A pair whose run
+     * completed needs no lease (no claim takes it again), so the store writer deletes the lease of each
+     * completed run it writes for its runner, and the leases a runner renews and releases are only those of
+     * the pairs it has not completed: a handful, not every pair the run ever took.
+     */
+    static final String DELETE_SETTLED = "DELETE FROM leases WHERE experiment_id = ? AND row_id = ?"
+            + " AND repetition = ? AND runner_id = ?";
+
     private final String now;
     private final boolean statementsSeeEveryCommit;
+    /**
+     * The claim of {@value #PAIRS_PER_STATEMENT} pairs, prepared on {@link #fullClaimConnection} (a
+     * statement of 300 parameters costs more to prepare than to run); the thread that claims owns both.
+     */
+    private PreparedStatement fullClaim;
+    private Connection fullClaimConnection;
 
     LeaseSql(SqlDialect dialect) {
         this.now = dialect.nowMillis();
@@ -70,31 +85,45 @@ final class LeaseSql {
             Map<RunKey, String> contentHashes) throws SQLException {
         Set<RunKey> held = new LinkedHashSet<>();
         List<Map.Entry<RunKey, String>> pairs = List.copyOf(contentHashes.entrySet());
-        PreparedStatement full = null;
-        try {
-            for (int from = 0; from < pairs.size(); from += PAIRS_PER_STATEMENT) {
-                List<Map.Entry<RunKey, String>> chunk =
-                        pairs.subList(from, Math.min(pairs.size(), from + PAIRS_PER_STATEMENT));
-                if (chunk.size() < PAIRS_PER_STATEMENT) {
-                    try (PreparedStatement rest = connection.prepareStatement(claimStatement(chunk.size()))) {
-                        claimChunk(rest, experimentId, runnerId, lease, chunk, held);
-                    }
-                } else {
-                    if (full == null) {
-                        full = connection.prepareStatement(claimStatement(PAIRS_PER_STATEMENT));
-                    }
-                    claimChunk(full, experimentId, runnerId, lease, chunk, held);
+        for (int from = 0; from < pairs.size(); from += PAIRS_PER_STATEMENT) {
+            List<Map.Entry<RunKey, String>> chunk =
+                    pairs.subList(from, Math.min(pairs.size(), from + PAIRS_PER_STATEMENT));
+            if (chunk.size() < PAIRS_PER_STATEMENT) {
+                try (PreparedStatement rest = connection.prepareStatement(claimStatement(chunk.size()))) {
+                    claimChunk(rest, experimentId, runnerId, lease, chunk, held);
                 }
-            }
-        } finally {
-            if (full != null) {
-                full.close();
+            } else {
+                claimChunk(fullClaim(connection), experimentId, runnerId, lease, chunk, held);
             }
         }
         if (!statementsSeeEveryCommit) {
             held.removeAll(completed(connection, experimentId, held, contentHashes));
         }
         return held;
+    }
+
+    private PreparedStatement fullClaim(Connection connection) throws SQLException {
+        if (fullClaimConnection != connection) {
+            closeStatements();
+            fullClaim = connection.prepareStatement(claimStatement(PAIRS_PER_STATEMENT));
+            fullClaimConnection = connection;
+        }
+        return fullClaim;
+    }
+
+    /** Closes the statement kept for claims; the next claim prepares it again. */
+    void closeStatements() throws SQLException {
+        PreparedStatement statement = fullClaim;
+        fullClaim = null;
+        fullClaimConnection = null;
+        if (statement != null) {
+            statement.close();
+        }
+    }
+
+    /** Whether a run of {@code status} settles its pair for good: no claim takes a completed pair again. */
+    static boolean settles(ExecutionStatus status) {
+        return status == ExecutionStatus.COMPLETED || status == ExecutionStatus.COMPLETED_WITH_RETRIES;
     }
 
     private static void claimChunk(PreparedStatement insert, long experimentId, String runnerId, Duration lease,

@@ -56,6 +56,7 @@ final class SingleWriter {
     private record Stop() implements Command {}
 
     private static final long LIVENESS_CHECK_MILLIS = 1_000;
+    private static final int SETTLED_LEASES_PER_DELETE = 100;
     private static final System.Logger LOG = System.getLogger(SingleWriter.class.getName());
 
     private final Connection connection;
@@ -70,6 +71,15 @@ final class SingleWriter {
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     /** The upsert statement, prepared once; used by the writer thread only, closed with the connection. */
     private PreparedStatement upsert;
+    /**
+     * The completed runs written for {@link #runnerId} whose leases are not deleted yet (see
+     * {@link LeaseSql#DELETE_SETTLED}): the writer thread's. A run written alone, without a transaction,
+     * leaves its lease to the next transaction, which deletes them all; at most
+     * {@value #SETTLED_LEASES_PER_DELETE} wait.
+     */
+    private final List<RunRecord> settledLeases = new ArrayList<>();
+    /** {@link LeaseSql#DELETE_SETTLED}, prepared once like {@link #upsert}. */
+    private PreparedStatement deleteSettled;
     /** The runner stored with each run written from now on, or {@code null}; set by any thread. */
     private volatile String runnerId;
     /** Written under the write side of {@link #gate}, read under either side. */
@@ -181,6 +191,9 @@ final class SingleWriter {
         try {
             if (upsert != null) {
                 upsert.close();
+            }
+            if (deleteSettled != null) {
+                deleteSettled.close();
             }
             connection.close();
         } catch (SQLException e) {
@@ -323,19 +336,25 @@ final class SingleWriter {
         if (upsert == null) {
             upsert = connection.prepareStatement(RunSql.UPSERT);
         }
-        if (pendingRuns.size() == 1 && pendingWork.isEmpty()) {
-            bind(pendingRuns.get(0).run());
+        String runner = runnerId;
+        if (runner != null) {
+            pendingRuns.stream().map(Upsert::run).filter(run -> LeaseSql.settles(run.status()))
+                    .forEach(settledLeases::add);
+        }
+        if (pendingRuns.size() == 1 && pendingWork.isEmpty() && settledLeases.size() < SETTLED_LEASES_PER_DELETE) {
+            bind(pendingRuns.get(0).run(), runner);
             upsert.executeUpdate();
             return;
         }
         Transaction.run(connection, c -> {
             if (!pendingRuns.isEmpty()) {
                 for (Upsert pendingRun : pendingRuns) {
-                    bind(pendingRun.run());
+                    bind(pendingRun.run(), runner);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
             }
+            deleteSettledLeases(runner);
             for (Joined joined : pendingWork) {
                 results.add(joined.work().run(c));
             }
@@ -343,10 +362,28 @@ final class SingleWriter {
         });
     }
 
+    /** Deletes the leases of {@link #settledLeases}, which {@code runner} may still hold, in the current transaction. */
+    private void deleteSettledLeases(String runner) throws SQLException {
+        if (settledLeases.isEmpty()) {
+            return;
+        }
+        if (deleteSettled == null) {
+            deleteSettled = connection.prepareStatement(LeaseSql.DELETE_SETTLED);
+        }
+        for (RunRecord run : settledLeases) {
+            deleteSettled.setLong(1, run.experimentId());
+            deleteSettled.setString(2, run.rowId());
+            deleteSettled.setInt(3, run.repetition());
+            deleteSettled.setString(4, runner);
+            deleteSettled.addBatch();
+        }
+        deleteSettled.executeBatch();
+        settledLeases.clear();
+    }
+
     /** Binds {@code run} and the runner that records it to the upsert's parameters. */
-    private void bind(RunRecord run) throws SQLException {
+    private void bind(RunRecord run, String runner) throws SQLException {
         RunSql.bind(upsert, run);
-        String runner = runnerId;
         if (runner == null) {
             upsert.setNull(RunSql.RUNNER_PARAMETER, Types.VARCHAR);
         } else {

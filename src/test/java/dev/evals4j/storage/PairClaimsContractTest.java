@@ -3,9 +3,16 @@ package dev.evals4j.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.evals4j.execution.ExecutionStatus;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -25,12 +32,13 @@ abstract class PairClaimsContractTest {
     private JdbcResultStore runnerA;
     private JdbcResultStore runnerB;
     private long experiment;
+    private String url;
 
     abstract String url();
 
     @BeforeEach
     void open() {
-        String url = url();
+        url = url();
         runnerA = JdbcResultStore.open(url);
         runnerB = JdbcResultStore.open(url);
         experiment = runnerA.openExperiment("shared", "S#m", Map.of(), null).id();
@@ -110,6 +118,45 @@ abstract class PairClaimsContractTest {
 
         assertThat(b.claim(pairs("r1", "r2"))).isEqualTo(keys("r2"));
         assertThat(runnerB.runners(experiment)).containsExactly(Map.entry(new RunKey("r1", 0), "a"));
+    }
+
+    @Test
+    void aCompletedRunTakesItsLeaseWithItSoThatRenewalsAndTheReleaseTouchOnlyThePairsStillRunning()
+            throws SQLException {
+        PairClaims a = runnerA.claims(experiment, "a", LIVE).orElseThrow();
+        PairClaims b = runnerB.claims(experiment, "b", LIVE).orElseThrow();
+        assertThat(a.claim(pairs("r1", "r2", "r3", "r4"))).hasSize(4);
+        assertThat(b.claim(pairs("r5"))).hasSize(1);
+        runnerA.record(Runs.completed(experiment, "r1", "out"));
+        runnerA.record(Runs.run(experiment, "r2", 0, ExecutionStatus.FAILED, "out"));
+        runnerA.record(Runs.run(experiment, "r3", 0, ExecutionStatus.COMPLETED_WITH_RETRIES, "out"));
+        runnerA.record(Runs.completed(experiment, "r5", "out"));
+
+        assertThat(a.claimAsync(pairs("r6")).join()).as("a transaction after the runs").isEqualTo(keys("r6"));
+
+        assertThat(leasedBy("a")).as("the failed pair, the one not run and the new one")
+                .containsExactlyInAnyOrder("r2", "r4", "r6");
+        assertThat(leasedBy("b")).as("another runner's lease stays, whoever completes its pair")
+                .containsExactly("r5");
+        assertThat(b.claim(pairs("r1", "r3"))).as("completed: no lease is needed to keep them").isEmpty();
+        a.release();
+        assertThat(leasedBy("a")).isEmpty();
+    }
+
+    private List<String> leasedBy(String runner) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT row_id FROM leases WHERE experiment_id = ? AND runner_id = ?")) {
+            select.setLong(1, experiment);
+            select.setString(2, runner);
+            List<String> rowIds = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rowIds.add(result.getString(1));
+                }
+            }
+            return rowIds;
+        }
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bounded buffer between the input reader and the dispatcher: the reader blocks while it is
- * full, which keeps a huge iterator from being read ahead. Its capacity can only grow (as the
- * concurrency limit does). Once closed it accepts nothing more. Thread-safe.
+ * full, which keeps a huge iterator from being read ahead. A reader blocked on a full channel is woken
+ * once the dispatcher has taken half of it, not at every item: it then refills that half in one go,
+ * and the dispatcher pays for one wake-up per half a channel instead of one per item. Its capacity can
+ * only grow (as the concurrency limit does). Once closed it accepts nothing more. Thread-safe.
  *
  * @param <T> the element type
  */
@@ -28,22 +30,28 @@ final class InputChannel<T> {
         this.capacity = capacity;
     }
 
-    /**
-     * Adds {@code item}, waiting while the channel is full.
-     *
-     * @return false if the channel is closed (the item was not added)
-     */
-    boolean put(T item) throws InterruptedException {
+    /** What {@link #put} did. */
+    enum Put {
+        /** The channel is closed: the item was not added. */
+        REFUSED,
+        /** Added behind others: whoever takes from the channel has something to take already. */
+        QUEUED,
+        /** Added to an empty channel: whoever found it empty may want to hear of it. */
+        FIRST
+    }
+
+    /** Adds {@code item}, waiting while the channel is full. */
+    Put put(T item) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (!closed && items.size() >= capacity) {
                 notFull.await();
             }
             if (closed) {
-                return false;
+                return Put.REFUSED;
             }
             items.addLast(item);
-            return true;
+            return items.size() == 1 ? Put.FIRST : Put.QUEUED;
         } finally {
             lock.unlock();
         }
@@ -64,7 +72,7 @@ final class InputChannel<T> {
         lock.lock();
         try {
             T item = items.pollFirst();
-            if (item != null) {
+            if (item != null && items.size() == capacity / 2) {
                 notFull.signal();
             }
             return item;

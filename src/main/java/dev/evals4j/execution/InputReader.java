@@ -17,7 +17,7 @@ final class InputReader<I> implements Runnable {
 
     /** What the reader tells the dispatcher. */
     interface Signals {
-        /** An item entered the channel. */
+        /** An item entered the channel while it was empty (the dispatcher may have found nothing to take). */
         void inputArrived();
 
         /** The iterator is exhausted ({@code failure == null}) or threw {@code failure}. */
@@ -39,12 +39,14 @@ final class InputReader<I> implements Runnable {
         long index = 0;
         try {
             while (inputs.hasNext()) {
-                ItemRecord<I> item = new ItemRecord<>(index, inputs.next());
-                if (!channel.put(item)) {
+                InputChannel.Put put = channel.put(new ItemRecord<>(index, inputs.next()));
+                if (put == InputChannel.Put.REFUSED) {
                     return; // closed: the run stopped taking inputs
                 }
                 index++;
-                signals.inputArrived();
+                if (put == InputChannel.Put.FIRST) {
+                    signals.inputArrived();
+                }
             }
             signals.inputsEnded(null);
         } catch (InterruptedException stopped) {

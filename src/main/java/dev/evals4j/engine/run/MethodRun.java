@@ -43,6 +43,7 @@ import dev.evals4j.report.ThresholdSpec;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -258,19 +259,20 @@ final class MethodRun {
             Executor<RowItem, RowOutcome> executor, long startNanos) {
         boolean stopRequested = false;
         boolean interrupted = false;
+        List<RowEvent> batch = new ArrayList<>();
         try {
             while (true) {
-                RowEvent event;
+                int previousBatch = batch.size();
+                batch.clear();
                 try {
-                    event = queue.poll(POLL_MILLIS);
+                    queue.takeBatch(batch, previousBatch, POLL_MILLIS);
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    event = null;
                 }
-                if (event instanceof RowEvent.RunEnded end) {
-                    return end;
-                }
-                if (event != null) {
+                for (RowEvent event : batch) {
+                    if (event instanceof RowEvent.RunEnded end) {
+                        return end;
+                    }
                     reporter.handle(event);
                 }
                 if (!stopRequested && (interrupted || cancellation.isCancelled())) {

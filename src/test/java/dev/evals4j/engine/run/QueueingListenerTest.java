@@ -60,9 +60,7 @@ class QueueingListenerTest {
 
     private List<RowEvent> queued() throws InterruptedException {
         List<RowEvent> events = new ArrayList<>();
-        for (RowEvent event = queue.poll(0); event != null; event = queue.poll(0)) {
-            events.add(event);
-        }
+        queue.takeBatch(events, 0, 0);
         return events;
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that run calls: virtual threads on Java 21+ (reached reflectively, since evals4j
- * compiles for Java 17), a cached pool of daemon platform threads otherwise. Every task submitted
+ * compiles for Java 17), a {@link PlatformThreadPool} of daemon platform threads otherwise. Every task submitted
  * through {@link #wrap} marks its thread while it runs, so {@link #isWorkerThread()} can tell that
  * the current code is already inside one of our calls. Stateless apart from a name counter.
  */
@@ -30,7 +30,7 @@ final class WorkerThreads {
                 thread.setDaemon(true);
                 return thread;
             };
-            return Executors.newCachedThreadPool(daemons);
+            return new PlatformThreadPool(daemons);
         }
     }
 

@@ -24,8 +24,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * {@link OverheadEvals} with the SQLite store, the way users run it ({@code concurrent=true}) once
  * with every row reported as a test and once with {@code evals4j.report=summary}, and for reference one
  * row at a time ({@code concurrent=false}) with {@code report=summary}; and as Jupiter's {@link
- * OverheadJupiterTests} ({@code @ParameterizedTest}, every row a test, one at a time). Each runner runs
- * once with {@value #WARM_UP_ROWS} rows first, unreported.
+ * OverheadJupiterTests} ({@code @ParameterizedTest}, every row a test, one at a time). Every measured
+ * configuration runs once with {@value #WARM_UP_ROWS} rows first, unreported, so that each is measured with
+ * its code compiled, not while the JIT compiles it.
  *
  * <p>The time is the Launcher's, discovery included, up to the end of the test plan. Heap after GC is
  * read before a run and when its test plan finished (from a listener, while the
@@ -40,7 +41,7 @@ public final class EngineOverhead {
     public static final String ROWS_PROPERTY = "bench.overheadRows";
     private static final String ROWS_VARIABLE = "BENCH_OVERHEAD_ROWS";
 
-    private static final int WARM_UP_ROWS = 10_000;
+    private static final int WARM_UP_ROWS = 20_000;
     private static final String CONCURRENT = "concurrent";
     private static final String SEQUENTIAL = "sequential";
     private static final int GC_ROUNDS = 3;
@@ -82,6 +83,7 @@ public final class EngineOverhead {
     public List<OverheadResult> measure(int rows) throws Exception {
         Files.createDirectories(directory);
         evals4j(CONCURRENT, "rows", WARM_UP_ROWS);
+        evals4j(CONCURRENT, "summary", WARM_UP_ROWS);
         evals4j(SEQUENTIAL, "summary", WARM_UP_ROWS);
         jupiter(WARM_UP_ROWS);
         List<OverheadResult> results = new ArrayList<>();

@@ -110,7 +110,8 @@ public final class ExperimentRecording {
      * {@code events}; {@code rerun} says whether completed pairs with a failing verdict run again.
      */
     public ResumeFeed resume(Iterator<RowItem> pairs, Consumer<RowEvent> events, ResumeRerun rerun) {
-        feed = new ResumeFeed(pairs, store, experiment.id(), events, rescoring, rerun, claims, LeaseWait.SLEEP);
+        feed = new ResumeFeed(pairs, store, experiment.id(), events, rescoring, rerun, claims, LeaseWait.SLEEP,
+                renewal == null ? Renewals.NONE : renewal);
         return feed;
     }
 

@@ -48,6 +48,13 @@ import org.apiguardian.api.API;
  * other content than this runner's row fails the feed with a {@link DatasetMismatchException}, instead
  * of mixing two datasets in one experiment.
  *
+ * <p><b>Leases that may have lapsed.</b> The feed hands out a queued pair only while its lease is surely
+ * alive: claimed or renewed less than half a lease ago, and no renewal came too late since its claim (see
+ * {@link Renewals}). Otherwise (the machine stalled, the database was out of reach) another runner may have
+ * taken the pair over, and the feed claims its queued pairs again first: it keeps those still its own and
+ * sets the others aside like any pair another runner holds. Only the pairs already handed to the executor
+ * can then run twice.
+ *
  * <p>Flat memory: at most one batch is held (plus the set-aside pairs of a shared experiment), the executor's bounded input channel paces the reads,
  * and at most {@value #MAX_UNREPORTED} restored events wait for the engine thread at any time (the
  * feed blocks until the engine thread has reported older ones). A failure to read the store
@@ -91,6 +98,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
     private boolean waitLogged;
     /** The claim under way of the last batch read, if any. */
     private PendingClaim claiming;
+    private final Renewals renewals;
+    /** When the claim of the oldest queued pair started: its lease lives at least a lease from then. */
+    private long pendingLeasedFrom;
+    /** The queued pairs that are failing verdicts run again, claimed without a content hash. */
+    private final Set<RunKey> queuedReruns = new HashSet<>();
     private Boolean storedAtStart;
 
     /**
@@ -130,10 +142,27 @@ public final class ResumeFeed implements Iterator<RowItem> {
         this(pairs, store, experimentId, events, rescoring, rerun, claims, leaseWait, Ticker.system());
     }
 
+    /** A feed whose leases {@code renewals} keeps alive, timed by the system ticker. */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring, ResumeRerun rerun, PairClaims claims, LeaseWait leaseWait, Renewals renewals) {
+        this(pairs, store, experimentId, events, rescoring, rerun, claims, leaseWait, Ticker.system(), renewals);
+    }
+
     /** A feed that measures the pace the runner takes its pairs at with {@code ticker} (to size its claims). */
     public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
             Rescoring rescoring, ResumeRerun rerun, PairClaims claims, LeaseWait leaseWait, Ticker ticker) {
+        this(pairs, store, experimentId, events, rescoring, rerun, claims, leaseWait, ticker, Renewals.NONE);
+    }
+
+    /**
+     * A feed timed by {@code ticker} (the pace the runner takes its pairs at, to size its claims, and the age
+     * of its leases), whose leases {@code renewals} keeps alive.
+     */
+    public ResumeFeed(Iterator<RowItem> pairs, ResultStore store, long experimentId, Consumer<RowEvent> events,
+            Rescoring rescoring, ResumeRerun rerun, PairClaims claims, LeaseWait leaseWait, Ticker ticker,
+            Renewals renewals) {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.renewals = Objects.requireNonNull(renewals, "renewals");
         this.claims = claims;
         this.leaseWait = Objects.requireNonNull(leaseWait, "leaseWait");
         this.rescoring = rescoring;
@@ -146,8 +175,15 @@ public final class ResumeFeed implements Iterator<RowItem> {
 
     @Override
     public boolean hasNext() {
-        while (pending.isEmpty() && !ended) {
-            if (claiming != null) {
+        while (!ended) {
+            if (!pending.isEmpty()) {
+                if (queuedLeasesMayHaveLapsed()) {
+                    claimQueuedAgain(); // what it keeps is leased from now: handed out however long the claim took
+                }
+                if (!pending.isEmpty()) {
+                    return true;
+                }
+            } else if (claiming != null) {
                 settleClaim();
             } else if (pairs.hasNext()) {
                 readBatch();
@@ -169,8 +205,41 @@ public final class ResumeFeed implements Iterator<RowItem> {
             throw new NoSuchElementException();
         }
         RowItem item = pending.poll();
+        if (!queuedReruns.isEmpty()) {
+            queuedReruns.remove(RunRecords.key(item));
+        }
         claimAhead();
         return item;
+    }
+
+    /**
+     * Whether the lease of a queued pair may have lapsed: its claim or the last renewal started half a lease
+     * ago or more, or a renewal came too late since its claim.
+     */
+    private boolean queuedLeasesMayHaveLapsed() {
+        if (claims == null) {
+            return false;
+        }
+        long lapse = renewals.lastLapseNanos();
+        if (lapse != Long.MIN_VALUE && lapse - pendingLeasedFrom > 0) {
+            return true;
+        }
+        long leasedFrom = Math.max(pendingLeasedFrom, renewals.lastStartNanos());
+        return ticker.nanoTime() - leasedFrom >= claims.leaseDuration().toNanos() / 2;
+    }
+
+    /** Claims the queued pairs again, keeping those still this runner's and setting the others aside. */
+    private void claimQueuedAgain() {
+        Map<RunKey, RowItem> items = new LinkedHashMap<>();
+        pending.forEach(item -> items.put(RunRecords.key(item), item));
+        Set<RunKey> reruns = new HashSet<>(queuedReruns);
+        pending.clear();
+        queuedReruns.clear();
+        long start = ticker.nanoTime();
+        Set<RunKey> mine = claims.claim(hashes(items, reruns));
+        LOG.log(System.Logger.Level.INFO, () -> "Runner " + claims.runnerId() + " may have lost the leases of its "
+                + items.size() + " queued pairs and claimed them again: it keeps " + mine.size());
+        queueClaimed(items, reruns, mine, start);
     }
 
     /**
@@ -269,7 +338,8 @@ public final class ResumeFeed implements Iterator<RowItem> {
             pending.addAll(items.values());
             return;
         }
-        claiming = new PendingClaim(items, rerunCompleted, claims.claimAsync(hashes(items, rerunCompleted)));
+        claiming = new PendingClaim(items, rerunCompleted, ticker.nanoTime(),
+                claims.claimAsync(hashes(items, rerunCompleted)));
     }
 
     /** Waits for the claim under way and queues the pairs it leased. */
@@ -282,7 +352,7 @@ public final class ResumeFeed implements Iterator<RowItem> {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
-        queueClaimed(claim.items(), claim.rerunCompleted(), mine);
+        queueClaimed(claim.items(), claim.rerunCompleted(), mine, claim.startNanos());
     }
 
     /** The content hash each pair of {@code items} is claimed with: none for a failing verdict that runs again. */
@@ -298,7 +368,11 @@ public final class ResumeFeed implements Iterator<RowItem> {
      * that run again, which any completed run settles, are looked up once more after it, as another
      * runner may have run one since it was read.
      */
-    private void queueClaimed(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted, Set<RunKey> mine) {
+    private void queueClaimed(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted, Set<RunKey> mine,
+            long claimStartNanos) {
+        if (pending.isEmpty()) {
+            pendingLeasedFrom = claimStartNanos;
+        }
         List<RunKey> unsettled = mine.stream().filter(rerunCompleted::contains).toList();
         Map<RunKey, RunRecord> completedMeanwhile =
                 unsettled.isEmpty() ? Map.of() : store.lookup(experimentId, unsettled);
@@ -311,12 +385,15 @@ public final class ResumeFeed implements Iterator<RowItem> {
             } else {
                 leasedByOthers.remove(key);
                 pending.add(item);
+                if (rerunCompleted.contains(key)) {
+                    queuedReruns.add(key);
+                }
             }
         });
     }
 
-    /** A claim under way: the pairs it names, the failing verdicts among them that run again, its stage. */
-    private record PendingClaim(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted,
+    /** A claim under way: the pairs it names, the failing verdicts among them that run again, its start, its stage. */
+    private record PendingClaim(Map<RunKey, RowItem> items, Set<RunKey> rerunCompleted, long startNanos,
             CompletableFuture<Set<RunKey>> held) {}
 
     /**
@@ -347,7 +424,8 @@ public final class ResumeFeed implements Iterator<RowItem> {
         }
         if (!leasedByOthers.isEmpty()) {
             Map<RunKey, RowItem> items = new LinkedHashMap<>(leasedByOthers);
-            queueClaimed(items, Set.of(), claims.claim(hashes(items, Set.of())));
+            long start = ticker.nanoTime();
+            queueClaimed(items, Set.of(), claims.claim(hashes(items, Set.of())), start);
         }
     }
 

@@ -44,6 +44,20 @@ class ClaimingFeedTest {
     private final List<Duration> waits = new ArrayList<>();
     private final List<Integer> claimSizes = new ArrayList<>();
     private long nowNanos;
+    /** The renewals the feed hears of: by default one has just started, whatever the time. */
+    private Long renewedAtNanos;
+    private long lapsedAtNanos = Long.MIN_VALUE;
+    private final Renewals renewals = new Renewals() {
+        @Override
+        public long lastStartNanos() {
+            return renewedAtNanos == null ? nowNanos : renewedAtNanos;
+        }
+
+        @Override
+        public long lastLapseNanos() {
+            return lapsedAtNanos;
+        }
+    };
 
     private static RowItem item(int i) {
         return new RowItem(new Row("r" + i, i, Map.of("n", i), "test:" + i), 1, false);
@@ -60,7 +74,48 @@ class ClaimingFeedTest {
                 duration -> {
                     waits.add(duration);
                     wait.await(duration);
-                }, () -> nowNanos);
+                }, () -> nowNanos, renewals);
+    }
+
+    @Test
+    void afterARenewalThatCameTooLateTheQueuedPairsAreClaimedAgainAndThoseAnotherRunnerTookOverAreNotRun() {
+        List<RowItem> pairs = IntStream.range(0, 10).mapToObj(ClaimingFeedTest::item).toList();
+        ResumeFeed feed = feed(pairs, wait -> {
+            complete(pairs.get(6), pairs.get(6).row().contentHash());
+            complete(pairs.get(7), pairs.get(7).row().contentHash());
+        });
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            taken.add(feed.next().row().id());
+        }
+        nowNanos += Duration.ofSeconds(5).toNanos(); // a stall: longer than the 3-second lease
+        claims.takenOverByOther(pairs.get(6), pairs.get(7));
+        lapsedAtNanos = nowNanos; // the late renewal
+        claimSizes.clear();
+
+        feed.forEachRemaining(item -> taken.add(item.row().id()));
+
+        assertThat(claimSizes).as("the six queued pairs claimed again, then the two set aside checked").containsExactly(6, 2);
+        assertThat(taken).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r8", "r9");
+        assertThat(feed.takenByOthers()).isEqualTo(2);
+    }
+
+    @Test
+    void queuedPairsWhoseRenewalsStoppedForHalfALeaseAreClaimedAgainBeforeTheyAreHandedOut() {
+        List<RowItem> pairs = IntStream.range(0, 10).mapToObj(ClaimingFeedTest::item).toList();
+        renewedAtNanos = 0L;
+        ResumeFeed feed = feed(pairs, wait -> {});
+        feed.next();
+        nowNanos += Duration.ofMillis(1_400).toNanos();
+        feed.next();
+        assertThat(claimSizes).as("within half of the 3-second lease").containsExactly(10);
+
+        nowNanos += Duration.ofMillis(100).toNanos();
+        feed.next();
+        assertThat(claimSizes).as("half a lease without a renewal: the 8 queued claimed again").containsExactly(10, 8);
+        nowNanos += Duration.ofMillis(1_000).toNanos();
+        assertThat(ids(feed)).hasSize(7);
+        assertThat(claimSizes).as("leased again 1 s ago").containsExactly(10, 8);
     }
 
     @Test
@@ -251,6 +306,10 @@ class ClaimingFeedTest {
             for (RowItem item : items) {
                 holders.put(RunRecords.key(item), "other");
             }
+        }
+
+        void takenOverByOther(RowItem... items) {
+            heldByOther(items);
         }
 
         void expire(RowItem item) {

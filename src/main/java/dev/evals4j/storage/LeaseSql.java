@@ -121,11 +121,6 @@ final class LeaseSql {
         }
     }
 
-    /** Whether a run of {@code status} settles its pair for good: no claim takes a completed pair again. */
-    static boolean settles(ExecutionStatus status) {
-        return status == ExecutionStatus.COMPLETED || status == ExecutionStatus.COMPLETED_WITH_RETRIES;
-    }
-
     private static void claimChunk(PreparedStatement insert, long experimentId, String runnerId, Duration lease,
             List<Map.Entry<RunKey, String>> chunk, Set<RunKey> held) throws SQLException {
         int parameter = 1;

@@ -338,7 +338,7 @@ final class SingleWriter {
         }
         String runner = runnerId;
         if (runner != null) {
-            pendingRuns.stream().map(Upsert::run).filter(run -> LeaseSql.settles(run.status()))
+            pendingRuns.stream().map(Upsert::run).filter(run -> run.status().isCompleted())
                     .forEach(settledLeases::add);
         }
         if (pendingRuns.size() == 1 && pendingWork.isEmpty() && settledLeases.size() < SETTLED_LEASES_PER_DELETE) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -128,6 +130,41 @@ class SharedExperimentTest {
         }
         System.out.printf("killed runner: %d rows in %d ms, called twice %s, runs by runner %s%n", ROWS, drainMillis,
                 calledTwice, runsByRunner);
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aRunnerFrozenLongerThanItsLeaseRunsOnWakingNoneOfTheQueuedPairsTheOthersTookOver() throws Exception {
+        String experiment = "frozen";
+        ChildJvm frozen = child("frozen", experiment);
+        awaitCalls(() -> runsOf(experiment, "frozen"), 20, frozen);
+        signal("STOP", frozen);
+        List<ChildJvm> others = List.of(child("second", experiment), child("third", experiment));
+        for (ChildJvm runner : others) {
+            assertThat(runner.awaitExit(120)).as(runner.output()).isZero();
+        }
+        Map<String, Integer> callsWhileFrozen = provider.stats().requestsByPrompt();
+        assertThat(callsWhileFrozen).as("the others ran every pair the frozen runner had not").containsOnlyKeys(prompts());
+
+        signal("CONT", frozen);
+        assertThat(frozen.awaitExit(60)).as(frozen.output()).isZero();
+
+        Map<String, Integer> calls = provider.stats().requestsByPrompt();
+        List<String> calledTwice = calls.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+        assertThat(calledTwice).as("pairs called twice: at most those the frozen runner had in flight or in its"
+                        + " executor's input channel (twice its limit), none of those it had queued beyond")
+                .hasSizeLessThanOrEqualTo(3 * SimulatedRowEvals.MAX_CONCURRENCY);
+        assertThat(frozen.output()).contains("may have lost the leases of its");
+        assertThat(runsByRunner(experiment).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ROWS);
+        System.out.printf("frozen runner: called twice %s, runs by runner %s%n", calledTwice,
+                runsByRunner(experiment));
+    }
+
+    /** Sends {@code SIG<name>} to the child: {@code STOP} freezes every thread of it, {@code CONT} thaws them. */
+    private static void signal(String name, ChildJvm child) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.process().pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
     }
 
     private ChildJvm child(String runner, String experiment) throws Exception {

@@ -28,15 +28,10 @@ final class PlatformThreadPool extends ThreadPoolExecutor {
     /** Long enough that no thread of a run's pool ends idle before the run does. */
     private static final long KEEP_ALIVE_DAYS = 1;
 
-    private final AtomicInteger unfinished;
+    private final AtomicInteger unfinished = new AtomicInteger();
 
     PlatformThreadPool(ThreadFactory threads) {
-        this(threads, new AtomicInteger());
-    }
-
-    private PlatformThreadPool(ThreadFactory threads, AtomicInteger unfinished) {
-        super(0, Integer.MAX_VALUE, KEEP_ALIVE_DAYS, TimeUnit.DAYS, new CallQueue(unfinished), threads);
-        this.unfinished = unfinished;
+        super(0, Integer.MAX_VALUE, KEEP_ALIVE_DAYS, TimeUnit.DAYS, new CallQueue(), threads);
         ((CallQueue) getQueue()).pool = this;
     }
 
@@ -59,17 +54,12 @@ final class PlatformThreadPool extends ThreadPoolExecutor {
     /** Refuses a call when no thread is free for it, which makes the pool start one. */
     private static final class CallQueue extends LinkedBlockingQueue<Runnable> {
 
-        private final AtomicInteger unfinished;
         /** Set once, right after the pool is constructed and before any call. */
         private volatile PlatformThreadPool pool;
 
-        CallQueue(AtomicInteger unfinished) {
-            this.unfinished = unfinished;
-        }
-
         @Override
         public boolean offer(Runnable call) {
-            return unfinished.get() <= pool.getPoolSize() && super.offer(call);
+            return pool.unfinished.get() <= pool.getPoolSize() && super.offer(call);
         }
     }
 }

@@ -72,10 +72,11 @@ final class LeaseRenewal implements AutoCloseable, Renewals {
             return;
         }
         long end = ticker.nanoTime();
-        if (end - lastStartNanos >= leaseNanos) {
+        long sinceLast = end - lastStartNanos;
+        if (sinceLast >= leaseNanos) {
             lastLapseNanos = end;
             LOG.log(System.Logger.Level.WARNING, () -> "The leases of runner " + claims.runnerId() + " were renewed "
-                    + (end - lastStartNanos) / 1_000_000 + " ms after the last renewal, more than evals4j.lease = "
+                    + sinceLast / 1_000_000 + " ms after the last renewal, more than evals4j.lease = "
                     + claims.leaseDuration().toMillis() + " ms: other runners may have taken over some of its pairs,"
                     + " which it claims again before running them");
         }
